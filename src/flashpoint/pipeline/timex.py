@@ -1,0 +1,345 @@
+"""time: temporal expressions, normalised to TIMEX3 values against the publication date.
+
+Rules are tried longest-first over the text; each yields a TIMEX3 type and value as
+TempEval-3 writes them ("2022-09", "2022-09-13", "P3D", "PAST_REF") and the interval it
+denotes, with a precision. Months and weekdays without a year take the latest such date
+not after the publication date (news reports the past); "next", "coming" look ahead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from flashpoint.pipeline.annotations import TimeX, annotations
+from flashpoint.pipeline.core import Component
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None,
+                "a few": None, "many": None, "some": None}
+UNITS = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y",
+         "decade": "DE", "century": "CE"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_M = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:1[89]|20)\d\d)"
+_NUM = r"(?P<num>\d+|a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|few|many|some)"
+_UNIT = r"(?P<unit>second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
+_PART = r"(?P<part>early|mid|late|the end of|the beginning of|the start of|the middle of)[- ]?"
+_REL = r"(?P<rel>last|this|next|past|coming|previous|current)"
+_GRAIN = r"(?P<grain>week|month|year|decade|century|spring|summer|autumn|fall|winter|weekend)"
+_WD = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_BARE_MONTH_CUE = r"\b(?:[Ii]n|[Ss]ince|by|until|till|from|during|of|last|this|next|before|after|through|to|[Ee]arly|[Ll]ate) "
+
+RULES = [  # (name, pattern, flags); tried in this order, longest match wins at each place
+    ("iso", r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b", 0),
+    ("mdy", rf"\b{_M}\s+{_D},?\s+{_Y}\b", 0),
+    ("dmy", rf"\b{_D}\s+{_M},?\s+{_Y}\b", 0),
+    ("part_my", rf"\b{_PART}{_M},?\s+{_Y}\b", re.I),
+    ("my", rf"\b{_M},?\s+{_Y}\b", 0),
+    ("md", rf"\b{_M}\s+{_D}\b(?!,?\s*\d{{4}})(?!\s*(?:percent|%|people|km|kilomet))", 0),
+    ("dm", rf"\b{_D}\s+{_M}\b(?!,?\s*\d{{4}})", 0),
+    ("part_m", rf"\b{_PART}{_M}\b", re.I),
+    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I),
+    ("earlier_this", r"\b(?P<which>earlier|later) (?:this|that) (?P<grain>week|month|year)\b", re.I),
+    ("rel", rf"\b{_REL} {_GRAIN}\b", re.I),
+    ("part_rel", rf"\b{_PART}(?:{_REL} )?(?P<grain>week|month|year)\b", re.I),
+    ("decade", r"\b(?:the )?(?P<decade>(?:1[89]|20)\d0)s\b", 0),
+    ("season_y", rf"\b(?P<season>spring|summer|autumn|fall|winter)(?: of)? {_Y}\b", re.I),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next) )?{_WD}(?: (?P<tod>morning|afternoon|evening|night))?\b", 0),
+    ("deictic", r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this evening|the day before yesterday)\b", re.I),
+    ("ref", r"\b(?P<word>recent years|recent months|recent weeks|recently|in the past|the past|currently|at present|nowadays|now|the future|in the future|these days)\b", re.I),
+    ("set", r"\b(?P<word>every (?:day|week|month|year)|each (?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b", re.I),
+    ("duration", rf"\b{_NUM}\s+{_UNIT}\b", re.I),
+    ("vague_duration", r"\bfor (?P<unit>years|decades|months|weeks|days|centuries)\b", re.I),
+    ("bare_month", rf"{_BARE_MONTH_CUE}(?P<t>{_M})(?![ -]\d)(?!\w)", 0),
+    ("year", rf"(?<![\d,.$£€-]){_Y}(?![\d,%]|\s*(?:percent|people|troops|soldiers|km))\b", 0),
+]
+_COMPILED = [(name, re.compile(pattern, flags)) for name, pattern, flags in RULES]
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:4] if text.lower().startswith("sept") else text.lower().rstrip(".")[:3]]
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month_interval(year: int, month: int, part: str | None = None) -> tuple[str, str]:
+    last = _last_day(year, month)
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(_part_key(part), (1, last))
+    return f"{year:04d}-{month:02d}-{first_day:02d}", f"{year:04d}-{month:02d}-{last_day:02d}"
+
+
+def _part_key(part: str | None) -> str | None:
+    if not part:
+        return None
+    part = part.lower().strip(" -")
+    return {"the end of": "late", "the beginning of": "early", "the start of": "early", "the middle of": "mid"}.get(part, part)
+
+
+def _mod(part: str | None) -> str | None:
+    return {"early": "START", "mid": "MID", "late": "END"}.get(_part_key(part) or "")
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+
+
+class Normaliser:
+    """Turns one rule's match into a TimeX, given the document creation time."""
+
+    def __init__(self, dct: date | None):
+        self.dct = dct
+
+    def year_of_month(self, month: int, day: int = 1) -> int | None:
+        """The year of the latest such month and day not after the publication date."""
+        if not self.dct:
+            return None
+        later = (month, day) > (self.dct.month, self.dct.day)
+        return self.dct.year - 1 if later and month != self.dct.month else self.dct.year
+
+    def make(self, name, m) -> TimeX | None:
+        handler = getattr(self, f"_{name}")
+        found = handler(m)
+        if found is None:
+            return None
+        kind, value, begin, finish, precision, *rest = found
+        group = "t" if "t" in m.re.groupindex else 0
+        return TimeX(m.start(group), m.end(group), m.group(group), kind, value, begin, finish, precision,
+                     rest[0] if rest else None)
+
+    # each returns (type, value, begin, end, precision[, mod])
+    def _day(self, year, month, day):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        iso = d.isoformat()
+        return "DATE", iso, iso, iso, "day"
+
+    def _iso(self, m):
+        return self._day(int(m["year"]), int(m["month"]), int(m["day"]))
+
+    def _mdy(self, m):
+        return self._day(int(m["year"]), _month(m["month"]), int(m["day"]))
+
+    _dmy = _mdy
+
+    def _md(self, m):
+        month, day = _month(m["month"]), int(m["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = self.year_of_month(month, day)
+        if year is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", None, None, "day"
+        return self._day(year, month, day)
+
+    _dm = _md
+
+    def _my(self, m, part=None):
+        year, month = int(m["year"]), _month(m["month"])
+        begin, end = _month_interval(year, month, part)
+        return "DATE", f"{year:04d}-{month:02d}", begin, end, "month", _mod(part)
+
+    def _part_my(self, m):
+        return self._my(m, m["part"])
+
+    def _part_m(self, m):
+        month = _month(m["month"])
+        year = self.year_of_month(month)
+        if year is None:
+            return "DATE", f"XXXX-{month:02d}", None, None, "month", _mod(m["part"])
+        begin, end = _month_interval(year, month, m["part"])
+        return "DATE", f"{year:04d}-{month:02d}", begin, end, "month", _mod(m["part"])
+
+    def _bare_month(self, m):
+        if m["month"] == "May" and m.start() == 0:
+            return None
+        month = _month(m["month"])
+        year = self.year_of_month(month)
+        if year is None:
+            return "DATE", f"XXXX-{month:02d}", None, None, "month"
+        begin, end = _month_interval(year, month)
+        return "DATE", f"{year:04d}-{month:02d}", begin, end, "month"
+
+    def _ago(self, m):
+        n, unit = _number(m["num"]), m["unit"].lower().rstrip("s").replace("centurie", "century")
+        if n is None or not self.dct:
+            return "DATE", "PAST_REF", None, None, "unknown"
+        if unit in ("year", "decade", "century"):
+            years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+            year = self.dct.year - years
+            return "DATE", f"{year:04d}", f"{year:04d}-01-01", f"{year:04d}-12-31", "year"
+        if unit == "month":
+            month_index = self.dct.year * 12 + self.dct.month - 1 - n
+            year, month = divmod(month_index, 12)
+            begin, end = _month_interval(year, month + 1)
+            return "DATE", f"{year:04d}-{month + 1:02d}", begin, end, "month"
+        days = n * {"day": 1, "week": 7}.get(unit, 0)
+        if not days:
+            return "DATE", "PAST_REF", None, None, "unknown"
+        d = (self.dct - timedelta(days=days)).isoformat()
+        return "DATE", d, d, d, "day"
+
+    def _grain_interval(self, grain, offset):
+        if not self.dct:
+            return None
+        if grain == "year":
+            y = self.dct.year + offset
+            return f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year"
+        if grain == "month":
+            idx = self.dct.year * 12 + self.dct.month - 1 + offset
+            y, mo = divmod(idx, 12)
+            begin, end = _month_interval(y, mo + 1)
+            return f"{y:04d}-{mo + 1:02d}", begin, end, "month"
+        if grain in ("week", "weekend"):
+            d = self.dct + timedelta(weeks=offset)
+            iso = d.isocalendar()
+            monday = d - timedelta(days=d.weekday())
+            value = f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if grain == "weekend" else "")
+            return value, monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+        if grain == "decade":
+            start = (self.dct.year // 10 + offset) * 10
+            return f"{start // 10:03d}", f"{start}-01-01", f"{start + 9}-12-31", "decade"
+        if grain == "century":
+            start = (self.dct.year // 100 + offset) * 100
+            return f"{start // 100:02d}", f"{start}-01-01", f"{start + 99}-12-31", "century"
+        if grain in SEASONS:
+            return f"{self.dct.year + offset:04d}-{SEASONS[grain]}", None, None, "season"
+        return None
+
+    def _rel(self, m):
+        rel, grain = m["rel"].lower(), m["grain"].lower()
+        offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        if rel == "past" and grain in ("week", "month", "year", "decade"):
+            unit = UNITS[grain]
+            return "DURATION", f"P1{unit}", None, None, grain
+        found = self._grain_interval(grain, offset)
+        if found is None:
+            return "DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(rel, "PRESENT_REF"), None, None, "unknown"
+        return ("DATE", *found)
+
+    def _earlier_this(self, m):
+        found = self._grain_interval(m["grain"].lower(), 0)
+        if found is None:
+            return "DATE", "PRESENT_REF", None, None, "unknown"
+        value, begin, end, precision = found
+        if m["which"].lower() == "earlier":
+            return "DATE", value, begin, self.dct.isoformat(), precision, "BEFORE"
+        return "DATE", value, self.dct.isoformat(), end, precision, "AFTER"
+
+    def _part_rel(self, m):
+        rel = (m["rel"] or "this").lower()
+        offset = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+        found = self._grain_interval(m["grain"].lower(), offset)
+        if found is None:
+            return None
+        return ("DATE", *found, _mod(m["part"]))
+
+    def _decade(self, m):
+        start = int(m["decade"])
+        return "DATE", f"{start // 10:03d}", f"{start}-01-01", f"{start + 9}-12-31", "decade"
+
+    def _season_y(self, m):
+        return "DATE", f"{int(m['year']):04d}-{SEASONS[m['season'].lower()]}", None, None, "season"
+
+    def _weekday(self, m):
+        if not self.dct:
+            return "DATE", "XXXX-WXX-" + str(WEEKDAYS[m["weekday"].lower()] + 1), None, None, "day"
+        target = WEEKDAYS[m["weekday"].lower()]
+        rel = (m["rel"] or "").lower()
+        back = (self.dct.weekday() - target) % 7
+        d = self.dct + timedelta(days=(7 - back) % 7 or 7) if rel == "next" else self.dct - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+        iso = d.isoformat()
+        if m["tod"]:
+            return "TIME", f"{iso}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[m['tod']] }".replace(" ", ""), iso, iso, "day"
+        return "DATE", iso, iso, iso, "day"
+
+    def _deictic(self, m):
+        word = m["word"].lower()
+        if not self.dct:
+            return "DATE", "PRESENT_REF", None, None, "unknown"
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}.get(word, 0)
+        d = (self.dct + timedelta(days=shift)).isoformat()
+        if word in ("tonight", "last night", "this morning", "this evening"):
+            part = {"tonight": "NI", "last night": "NI", "this morning": "MO", "this evening": "EV"}[word]
+            return "TIME", f"{d}T{part}", d, d, "day"
+        return "DATE", d, d, d, "day"
+
+    def _ref(self, m):
+        word = m["word"].lower()
+        if word in ("currently", "at present", "nowadays", "now", "these days"):
+            return "DATE", "PRESENT_REF", None, self.dct.isoformat() if self.dct else None, "unknown"
+        if word in ("the future", "in the future"):
+            return "DATE", "FUTURE_REF", None, None, "unknown"
+        return "DATE", "PAST_REF", None, self.dct.isoformat() if self.dct else None, "unknown"
+
+    def _set(self, m):
+        word = m["word"].lower()
+        grain = word.split()[-1] if " " in word else {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[word]
+        return "SET", f"P1{UNITS[grain]}", None, None, grain
+
+    def _duration(self, m):
+        n, unit = _number(m["num"]), m["unit"].lower().rstrip("s").replace("centurie", "century")
+        amount = "X" if n is None else str(n)
+        code = UNITS[unit]
+        value = f"PT{amount}{code}" if unit in ("second", "minute", "hour") else f"P{amount}{code}"
+        return "DURATION", value, None, None, unit
+
+    def _vague_duration(self, m):
+        unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+        return "DURATION", f"PX{UNITS[unit]}", None, None, unit
+
+    def _year(self, m):
+        y = int(m["year"])
+        return "DATE", f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year"
+
+
+def find_times(text: str, dct: date | None) -> list[TimeX]:
+    norm = Normaliser(dct)
+    candidates = []
+    for order, (name, pattern) in enumerate(_COMPILED):
+        for m in pattern.finditer(text):
+            candidates.append((m.start(), -(m.end() - m.start()), order, name, m))
+    taken: list[tuple[int, int]] = []
+    found = []
+    for start, neg_len, _order, name, m in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
+        end = start - neg_len
+        if any(start < e and s < end for s, e in taken):
+            continue
+        timex = norm.make(name, m)
+        if timex is not None:
+            taken.append((start, end))
+            found.append(timex)
+    return sorted(found, key=lambda t: t.start)
+
+
+def parse_dct(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        parts = [int(p) for p in published[:10].split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+class Times(Component):
+    name = "time"
+    assigns = ("flashpoint.times",)
+
+    def match(self, doc):
+        return find_times(doc.text, parse_dct(annotations(doc).published))
+
+    def set_annotations(self, doc, found) -> None:
+        annotations(doc).times = found

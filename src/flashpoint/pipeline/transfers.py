@@ -1,0 +1,158 @@
+"""transfers: arms transfers with supplier, recipient, system, quantity, status and date.
+
+A clause that names a weapon (or a maker whose product the document named) and a transfer
+word is a transfer. The subject of "acquired", "received", "is in talks with" is the
+recipient and the object of "from"/"with" the supplier; the subject of "supplied", "sold" is
+the supplier and the object of "to" the recipient. With no supplier named, the maker's
+country, else the system's origin, supplies it: a manufacturer implies its country. Negation
+("has not sealed any deal") makes the status `denied`; conditions and modals make no record.
+"""
+
+from __future__ import annotations
+
+from flashpoint.pipeline import arguments as args
+from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
+from flashpoint.pipeline.core import Component
+
+_RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "agency", "historical_state", "pmc"}
+_STATUS_RANK = {"denied": 0, "cancelled": 0, "negotiating": 1, "agreed": 2, "ordered": 3, "delivered": 4, "in_use": 5}
+_INTENT = {"moved", "move", "moves", "plans", "planned", "plan", "seeks", "sought", "seek", "wants", "wanted",
+           "hopes", "hoped", "intends", "intended", "aims", "aimed", "looking"}
+
+
+class Transfers(Component):
+    name = "transfers"
+    requires = ("flashpoint.transfer_triggers", "flashpoint.weapon_mentions", "flashpoint.times",
+                "flashpoint.attributions")
+    assigns = ("flashpoint.transfers", "flashpoint.transfer_tokens")
+
+    def __init__(self, kb):
+        self.kb = kb
+
+    def match(self, doc):
+        return annotations(doc).transfer_triggers
+
+    def set_annotations(self, doc, found) -> None:
+        ann = annotations(doc)
+        for start, end, trigger in found:
+            for record in self.build(doc, start, end, trigger):
+                _merge_or_add(ann.transfers, record)
+                ann.transfer_tokens.update(range(start, end))
+        for n, record in enumerate(ann.transfers, 1):
+            record["id"] = f"tr{n}"
+
+    # ---- one trigger -----------------------------------------------------------------------
+    def build(self, doc, start, end, trigger):
+        ann = annotations(doc)
+        clause = clause_at(doc, start)
+        if hypothetical(doc, clause, start):
+            return []
+        attribution = ann.attributions.get((clause.start, clause.end))
+        mentions = args.clause_actors(doc, clause, attribution)
+        status = self.status(doc, clause, start, trigger)
+        nominal = args.is_nominal(doc, start)
+        subject = args.possessor(doc, mentions, start) if nominal else args.group_left(doc, mentions, start)
+        if trigger["direction"] == "supplier_subject":
+            suppliers = subject
+            recipients = args.group_right(doc, mentions, end, preps={"to", "for"})
+        else:
+            recipients = subject or (args.group_right(doc, mentions, end, preps={"by"}) if nominal else [])
+            preps = set(trigger.get("supplier_preps", ["from", "with"]))
+            suppliers = args.group_right(doc, mentions, end, preps=preps) if preps else []
+        if trigger["direction"] == "recipient_subject" and recipients and all(
+                ann.actors[m.actor].kind == "company" for m in recipients):
+            # "Baykar has not inked a deal with Tajikistan": a maker as subject is the supplier side
+            suppliers, recipients = recipients, args.group_right(doc, mentions, end, preps={"with", "to", "for"})
+        recipients = [m for m in recipients if ann.actors[m.actor].kind in _RECIPIENT_KINDS]
+        suppliers = [m for m in suppliers if m not in recipients]
+        systems = self.systems(doc, clause, suppliers)
+        out = []
+        for recipient in recipients:
+            for wm in systems:
+                record = self.record(doc, clause, start, recipient, suppliers, wm, status)
+                if record:
+                    out.append(record)
+        return out
+
+    def status(self, doc, clause, start, trigger):
+        status = trigger["status"]
+        before = {t.lower_ for t in doc[max(clause.start, start - 4):start]}
+        if status == "delivered" and before & _INTENT:
+            status = "negotiating"
+        if negated(doc, clause, start, window=4) and status != "cancelled":
+            status = "denied"
+        return status
+
+    def systems(self, doc, clause, suppliers):
+        """Weapons in the clause; with none, the last product of a maker named as supplier."""
+        ann = annotations(doc)
+        found = [w for w in args.weapons_in(doc, clause) if not ann.weapons[w.weapon].generic
+                 or ann.weapons[w.weapon].weapon_class in ("drone", "missile", "air-defence", "aircraft", "armour",
+                                                            "helicopter", "artillery", "ship")]
+        if found:
+            return found
+        makers = {ann.actors[m.actor].entry.split(":", 1)[1] for m in suppliers
+                  if ann.actors[m.actor].kind == "company" and ann.actors[m.actor].entry}
+        earlier = [w for w in ann.weapon_mentions if w.start < clause.start and ann.weapons[w.weapon].manufacturer in makers]
+        return earlier[-1:] if earlier else []
+
+    def country_ref(self, ann, mention):
+        actor = ann.actors[mention.actor]
+        if actor.country and actor.country in self.kb.countries:
+            country = self.kb.countries[actor.country]
+            return {"id": country.code, "name": country.name, "code": country.code, "country": country.code}
+        return args.actor_ref(actor)
+
+    def record(self, doc, clause, start, recipient_m, suppliers, wm, status):
+        ann = annotations(doc)
+        weapon = ann.weapons[wm.weapon]
+        recipient = self.country_ref(ann, recipient_m)
+        via = None
+        if suppliers:
+            supplier = self.country_ref(ann, suppliers[0])
+            if ann.actors[suppliers[0].actor].kind == "company":
+                via = args.actor_ref(ann.actors[suppliers[0].actor])
+        else:
+            origin = self.kb.company_country(weapon.manufacturer) or wm.owner or weapon.origin
+            if not origin or origin not in self.kb.countries:
+                return None
+            supplier = {"id": origin, "name": self.kb.countries[origin].name, "code": origin, "country": origin}
+        if supplier["id"] == recipient["id"] or (recipient["country"] and recipient["country"] == supplier["country"]):
+            return None  # a country's own production is not a transfer
+        attribution, _ = args.attribution_for(doc, clause, start, {supplier["country"], recipient["country"]},
+                                              doc.user_data.get("flashpoint_outlet"))
+        if status == "denied" and attribution["claimant"].get("id"):
+            attribution["status"] = "denied"
+        return {
+            "id": None, "supplier": supplier, "recipient": recipient,
+            "system": {"id": weapon.id, "name": weapon.name, "type": weapon.type, "origin": weapon.origin},
+            "quantity": wm.quantity, "status": status,
+            "date": args.date_for(doc, clause, start, ann.published),
+            "trigger": {"text": doc[start].text, "start": doc[start].idx, "end": doc[start].idx + len(doc[start])},
+            "attribution": attribution, "evidence": args.evidence(doc, clause),
+            **({"via": via} if via else {}),
+            "recipient_actor": args.actor_ref(ann.actors[recipient_m.actor]),
+        }
+
+
+def _key(record):
+    return (record["supplier"]["id"], record["recipient"]["id"], record["system"]["id"], record["status"])
+
+
+_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, "decade": 5, "century": 6, "unknown": 9}
+
+
+def _merge_or_add(records, record) -> None:
+    """The same transfer told twice in one document becomes one record with both sentences."""
+    for other in records:
+        if _key(other) == _key(record):
+            for span in record["evidence"]:
+                if span not in other["evidence"]:
+                    other["evidence"].append(span)
+            if record["date"] and (not other["date"] or _PRECISION.get(record["date"]["precision"], 9)
+                                   < _PRECISION.get(other["date"]["precision"], 9)):
+                other["date"] = record["date"]
+            other["quantity"] = other["quantity"] or record["quantity"]
+            return
+    records.append(record)

@@ -1,0 +1,41 @@
+"""triggers: where the event and transfer lexicons match, before either is coded.
+
+Both lexicons are matched in one place so that each record can see every trigger of its
+sentence: a date belongs to the trigger nearest it, and a word inside a name ("Shanghai
+Cooperation Organization") is no trigger at all.
+"""
+
+from __future__ import annotations
+
+from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.triggers import compile_triggers, matches
+
+_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT"}
+
+
+class Triggers(Component):
+    name = "triggers"
+    requires = ("flashpoint.mentions",)
+    assigns = ("flashpoint.event_triggers", "flashpoint.transfer_triggers")
+
+    def __init__(self, nlp, kb):
+        self.events = compile_triggers(nlp.vocab, kb.triggers)
+        self.transfers = compile_triggers(nlp.vocab, kb.transfer_triggers)
+
+    def match(self, doc):
+        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
+
+        def outside(found):
+            return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))]
+
+        return outside(matches(doc, *self.events)), outside(matches(doc, *self.transfers))
+
+    def set_annotations(self, doc, found) -> None:
+        ann = annotations(doc)
+        ann.event_triggers, ann.transfer_triggers = found
+
+
+def trigger_positions(doc) -> list[int]:
+    ann = annotations(doc)
+    return sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)
