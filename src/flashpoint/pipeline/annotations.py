@@ -140,3 +140,11 @@ class Annotations:
 
 def annotations(doc) -> Annotations:
     return doc.user_data["flashpoint"]
+
+
+def text_of(doc) -> str:
+    """The document text, kept once: spaCy rebuilds `doc.text` from its tokens on every call."""
+    text = doc.user_data.get("flashpoint_text")
+    if text is None:
+        text = doc.user_data["flashpoint_text"] = doc.text
+    return text

@@ -7,7 +7,7 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
-from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import Clause
 
 _JOINERS = {"and", ",", "&", "as", "well", "-", "–"}
@@ -142,7 +142,7 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     in_clause = [t for t in mine if doc[clause.start].idx <= t.start <= doc[clause.end - 1].idx]
     timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
     found = date_of(doc, timex, dct)
-    between = doc.text[min(here, timex.start):max(here, timex.start)].lower().split()
+    between = text_of(doc)[min(here, timex.start):max(here, timex.start)].lower().split()
     if "since" in between and dct:
         found["end"] = dct
     return found
@@ -162,7 +162,7 @@ def date_of(doc, timex, dct: str | None) -> dict:
     start, end, precision = timex.begin, timex.finish, timex.precision
     if timex.value == "PRESENT_REF" and dct:
         start, end, precision = dct, dct, "day"
-    before = doc.text[max(0, timex.start - 7):timex.start].lower().split()
+    before = text_of(doc)[max(0, timex.start - 7):timex.start].lower().split()
     if before and before[-1] in _SINCE and dct:
         end, precision = dct, precision
     return {"start": start, "end": end, "precision": precision, "text": timex.text, "value": timex.value}

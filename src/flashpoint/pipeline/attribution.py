@@ -9,7 +9,7 @@ third party's report is decided per record, by whether the claimant is a party t
 from __future__ import annotations
 
 from flashpoint.pipeline.annotations import Attribution, annotations
-from flashpoint.pipeline.clauses import clauses_of
+from flashpoint.pipeline.clauses import all_clauses, sentences
 from flashpoint.pipeline.core import Component
 
 SPEECH = {"said": "say", "say": "say", "says": "say", "told": "say", "tells": "say", "stated": "say",
@@ -32,9 +32,10 @@ class Attribute(Component):
 
     def match(self, doc):
         found = {}
-        for sent in doc.sents:
-            sentence_level = self._according_to(doc, sent.start, sent.end)
-            for clause in clauses_of(sent):
+        clauses = all_clauses(doc)
+        for sent_start, sent_end in sentences(doc):
+            sentence_level = self._according_to(doc, sent_start, sent_end)
+            for clause in (c for c in clauses if c.sent_start == sent_start):
                 cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause) \
                     or sentence_level
                 status = cue.status if cue else "asserted"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations
-from flashpoint.pipeline.clauses import clause_at
+from flashpoint.pipeline.annotations import annotations, text_of
+from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
 _NUM = r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
@@ -49,23 +49,28 @@ class Claims(Component):
 
     def match(self, doc):
         found, taken = [], []
-        for predicate, pattern in _COMPILED:
-            for m in pattern.finditer(doc.text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                found.append((m.start("num"), m.end("num"), predicate, m))
+        for start, end in sentences(doc):
+            if not any(t.like_num or t.lower_ in _WORDS for t in doc[start:end]):
+                continue  # a figure needs a number
+            begin = doc[start].idx
+            text = text_of(doc)[begin:doc[end - 1].idx + len(doc[end - 1])]
+            for predicate, pattern in _COMPILED:
+                for m in pattern.finditer(text):
+                    if any(m.start() + begin < e and s < m.end() + begin for s, e in taken):
+                        continue
+                    taken.append((m.start() + begin, m.end() + begin))
+                    found.append((m.start("num") + begin, m.end("num") + begin, predicate, m, begin))
         return sorted(found, key=lambda f: f[0])
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
         outlet = doc.user_data.get("flashpoint_outlet")
-        for start_char, end_char, predicate, m in found:
+        for start_char, end_char, predicate, m, offset in found:
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is None:
                 continue
             clause = clause_at(doc, span.start)
-            claim = self.casualty(doc, clause, span, predicate, m, outlet)
+            claim = self.casualty(doc, clause, span, predicate, m, outlet, offset)
             if claim:
                 ann.claims.append(claim)
         ann.claims.extend(self.transfer_claims(ann))
@@ -73,7 +78,7 @@ class Claims(Component):
             claim["id"] = f"cl{n}"
         self.attach(ann)
 
-    def casualty(self, doc, clause, span, predicate, m, outlet):
+    def casualty(self, doc, clause, span, predicate, m, outlet, offset=0):
         ann = annotations(doc)
         found = ann.attributions.get((clause.start, clause.end))
         claimant = found.claimant if found and found.claimant else None
@@ -103,7 +108,7 @@ class Claims(Component):
             "date": args.date_for(doc, clause, span.start, ann.published),
             "status": status if claimant else "asserted",
             "evidence": args.evidence(doc, clause),
-            "figure": {"start": m.start(), "end": m.end(), "text": m.group(0)},
+            "figure": {"start": m.start() + offset, "end": m.end() + offset, "text": m.group(0)},
         }
 
     def transfer_claims(self, ann):

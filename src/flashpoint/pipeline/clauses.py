@@ -25,25 +25,44 @@ class Clause:
         return self.start <= i < self.end
 
 
+def sentences(doc) -> list[tuple[int, int]]:
+    """Sentence token spans, computed once per document from the segment component's marks."""
+    cached = doc.user_data.get("flashpoint_sentences")
+    if cached is None:
+        starts = list(doc.user_data.get("flashpoint_sent_starts") or [t.i for t in doc if t.is_sent_start]) or [0]
+        if starts[0] != 0:
+            starts.insert(0, 0)
+        cached = list(zip(starts, starts[1:] + [len(doc)], strict=True))
+        doc.user_data["flashpoint_sentences"] = cached
+    return cached
+
+
+def _split(doc, start: int, end: int) -> list[Clause]:
+    cuts = [start]
+    for i in range(start, end - 1):
+        text = doc[i].text
+        if text == ";" or (text == "," and doc[i + 1].lower_ in _SPLIT_AFTER_COMMA):
+            cuts.append(i + 1)
+    cuts.append(end)
+    return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def all_clauses(doc) -> list[Clause]:
+    cached = doc.user_data.get("flashpoint_clauses")
+    if cached is None:
+        cached = [c for start, end in sentences(doc) for c in _split(doc, start, end)]
+        doc.user_data["flashpoint_clauses"] = cached
+        doc.user_data["flashpoint_clause_of"] = [c for c in cached for _ in range(c.start, c.end)]
+    return cached
+
+
 def clauses_of(sent) -> list[Clause]:
-    doc = sent.doc
-    cuts = [sent.start]
-    for token in sent:
-        i = token.i
-        if token.text == ";" and i + 1 < sent.end:
-            cuts.append(i + 1)
-        elif token.text == "," and i + 1 < sent.end and doc[i + 1].lower_ in _SPLIT_AFTER_COMMA:
-            cuts.append(i + 1)
-    cuts.append(sent.end)
-    return [Clause(a, b, sent.start, sent.end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [c for c in all_clauses(sent.doc) if c.sent_start == sent.start]
 
 
 def clause_at(doc, i: int) -> Clause:
-    sent = doc[i].sent
-    for clause in clauses_of(sent):
-        if clause.contains(i):
-            return clause
-    return Clause(sent.start, sent.end, sent.start, sent.end)
+    all_clauses(doc)
+    return doc.user_data["flashpoint_clause_of"][i]
 
 
 def hypothetical(doc, clause: Clause, before: int) -> bool:
@@ -57,3 +76,10 @@ def hypothetical(doc, clause: Clause, before: int) -> bool:
 def negated(doc, clause: Clause, before: int, window: int = 6) -> bool:
     start = max(clause.start, before - window)
     return any(t.lower_ in NEGATIONS for t in doc[start:before])
+
+
+def sentence_starts(doc) -> set[int]:
+    cached = doc.user_data.get("flashpoint_sent_start_set")
+    if cached is None:
+        cached = doc.user_data["flashpoint_sent_start_set"] = {start for start, _ in sentences(doc)}
+    return cached

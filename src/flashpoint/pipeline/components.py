@@ -37,7 +37,7 @@ def default_components(nlp, kb, model=None, gazetteer_factory=None):
         Times(),
         Places(kb, gazetteer_factory or default_gazetteer),
         Attribute(),
-        Triggers(nlp, kb),
+        Triggers(kb),
         Transfers(kb),  # before events: an assault's operator can come from a delivery
         Events(kb),
         Claims(),

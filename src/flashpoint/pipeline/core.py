@@ -62,6 +62,7 @@ class Pipeline:
         doc = self.nlp.make_doc(document.text)
         doc.user_data["flashpoint"] = Annotations(published=document.published)
         doc.user_data["flashpoint_outlet"] = document.outlet
+        doc.user_data["flashpoint_text"] = document.text
         for component in self.components:
             doc = component(doc)
         return doc

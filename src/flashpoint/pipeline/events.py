@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 
@@ -170,7 +170,7 @@ class Events(Component):
         for t in ann.times:
             if t.type != "DURATION" or not (sent_start <= t.start < here):
                 continue
-            tail = doc.text[t.end:here].lower().split()
+            tail = text_of(doc)[t.end:here].lower().split()
             if len(tail) > 3 or not tail or tail[0] not in ("before", "after") or tail[-1] not in ("the", "these"):
                 continue
             days = {"P1D": 1, "P2D": 2, "P3D": 3, "P1W": 7}.get(t.value)
@@ -178,7 +178,7 @@ class Events(Component):
             if days and base:
                 day = date.fromisoformat(base[-1].begin) + timedelta(days=days if tail[0] == "before" else -days)
                 return {"start": day.isoformat(), "end": day.isoformat(), "precision": "day",
-                        "text": doc.text[base[-1].start:here + len(doc[start].text)], "value": day.isoformat()}
+                        "text": text_of(doc)[base[-1].start:here + len(doc[start].text)], "value": day.isoformat()}
         return None
 
     def uses_against(self, doc):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from flashpoint.pipeline.annotations import Place, PlaceMention, annotations
+from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import is_common_word
 from flashpoint.pipeline.resolve import LOCATIVE
@@ -73,7 +74,7 @@ class Places(Component):
         span = doc[start:end]
         before = doc[start - 1].lower_ if start > 0 else ""
         cued = before in LOCATIVE or (before == "of" and start > 1 and doc[start - 2].lower_ in _PLACE_NOUNS)
-        if span[0].is_sent_start and not cued:
+        if start in sentence_starts(doc) and not cued:
             return
         if end - start == 1 and is_common_word(span.text) and not cued:
             return

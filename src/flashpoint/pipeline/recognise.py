@@ -11,7 +11,8 @@ import re
 
 from spacy.matcher import PhraseMatcher
 
-from flashpoint.pipeline.annotations import Mention, annotations
+from flashpoint.pipeline.annotations import Mention, annotations, text_of
+from flashpoint.pipeline.clauses import all_clauses, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
 
@@ -21,9 +22,9 @@ _SPEECH = {"said", "says", "say", "told", "added", "stated", "noted", "wrote", "
 _NAME_PARTICLES = {"al", "bin", "ibn", "de", "van", "von", "el", "abu", "ul"}
 
 
-def _name_token(token) -> bool:
+def _name_token(token, starts) -> bool:
     text = token.text
-    return (token.is_alpha or "-" in text or "'" in text) and text[:1].isupper() and not token.is_sent_start
+    return (token.is_alpha or "-" in text or "'" in text) and text[:1].isupper() and token.i not in starts
 
 
 class Recognise(Component):
@@ -68,7 +69,7 @@ class Recognise(Component):
 
     def _model_names(self, doc):
         """Names a statistical model finds that the knowledge base does not know."""
-        parsed = self.model(doc.text)
+        parsed = self.model(text_of(doc))
         for ent in parsed.ents:
             if ent.label_ == "PERSON":
                 span = doc.char_span(ent.start_char, ent.end_char)
@@ -88,15 +89,17 @@ class Recognise(Component):
 
     def _filter(self, doc, found):
         full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
-        weapon_context = {doc[s].sent.start for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
+        sentence_of = [c.sent_start for c in all_clauses(doc) for _ in range(c.start, c.end)]
+        starts = sentence_starts(doc)
+        weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
             text = doc[start:end].text
             if label == "ENTRY" and key.startswith("person:") and end - start == 1:
-                if key not in full_people and (is_common_word(text) or doc[start].is_sent_start):
+                if key not in full_people and (is_common_word(text) or start in starts):
                     continue
-            if label == "WEAPON" and self.kb.weapons[key].ambiguous and doc[start].sent.start not in weapon_context:
+            if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of[start] not in weapon_context:
                 continue
-            if label in ("COUNTRY", "SEAT", "ENTRY") and end - start == 1 and doc[start].is_sent_start \
+            if label in ("COUNTRY", "SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
             yield start, end, label, key
@@ -141,12 +144,12 @@ def _designators(doc, kept):
     return sorted(out)
 
 
-def _name_run(doc, start, limit=4) -> int:
+def _name_run(doc, start, starts, limit=4) -> int:
     """End of a run of capitalised name tokens starting at `start` (allowing 'al-', 'bin')."""
     end = start
     while end < len(doc) and end - start < limit:
         token = doc[end]
-        if _name_token(token) or (end > start and token.lower_ in _NAME_PARTICLES):
+        if _name_token(token, starts) or (end > start and token.lower_ in _NAME_PARTICLES):
             end += 1
         else:
             break
@@ -162,11 +165,12 @@ def _people(doc, kept):
     def free(start, end):
         return end - start >= 1 and covered.isdisjoint(range(start, end))
 
+    starts = sentence_starts(doc)
     for token in doc:
         i = token.i
-        if i in covered or not _name_token(token) or is_common_word(token.text):
+        if i in covered or not _name_token(token, starts) or is_common_word(token.text):
             continue
-        end = _name_run(doc, i)
+        end = _name_run(doc, i, starts)
         if end == i or not free(i, end):
             continue
         after = doc[end].lower_ if end < len(doc) else ""

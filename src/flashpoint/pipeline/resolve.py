@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.pipeline.annotations import Actor, ActorMention, annotations
+from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, text_of
+from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from lemminflect import getAllLemmas
 
@@ -27,7 +28,7 @@ SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "security service
 AGENT_NOUNS = {"use", "attack", "attacks", "strike", "strikes", "shelling", "offensive", "withdrawal",
                "invasion", "incursion", "side", "bombardment", "raid", "raids", "assault", "push",
                "retaliation", "response", "purchase", "acquisition", "decision", "move", "delegation"}
-_PAIRS = re.compile(r"^(?:the two|both) (?:countries|sides|states|nations|neighbou?rs|republics|governments)$")
+_PAIRS = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|sides|states|nations|neighbou?rs|republics|governments)\b")
 _PERSON_KIND = "person"
 
 
@@ -300,15 +301,12 @@ class _Context:
     # ---- reference ---------------------------------------------------------------------
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
-        doc = self.doc
-        for i in range(len(doc) - 2):
-            for width in (3, 2):
-                phrase = doc[i:i + width].text.lower()
-                if _PAIRS.match(phrase):
-                    pair = self._last_two_countries(doc[i].idx)
-                    for code in pair:
-                        self.link(self.country_actor(code), i, i + width)
-                    break
+        for found in _PAIRS.finditer(text_of(self.doc)):
+            span = self.doc.char_span(found.start(), found.end())
+            if span is None:
+                continue
+            for code in self._last_two_countries(found.start()):
+                self.link(self.country_actor(code), span.start, span.end)
 
     def _last_two_countries(self, before_char: int) -> list[str]:
         seen: list[str] = []
@@ -329,9 +327,10 @@ class _Context:
             if actor.kind == _PERSON_KIND and " " in actor.name and actor.mentions:
                 surnames[actor.name.split()[-1]] = actor
         first = {a.id: min(s for s, _ in a.mentions) for a in surnames.values() if a.mentions}
+        starts = sentence_starts(self.doc)
         for token in self.doc:
             actor = surnames.get(token.text)
-            if actor and token.i not in self.used and not token.is_sent_start and token.idx > first.get(actor.id, 0):
+            if actor and token.i not in self.used and token.i not in starts and token.idx > first.get(actor.id, 0):
                 self.link(actor, token.i, token.i + 1)
 
     def resolve_definite_people(self) -> None:

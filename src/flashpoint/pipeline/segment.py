@@ -6,6 +6,9 @@ ends a sentence; the next sentence starts with a capital, a digit or an opening 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
+
 from flashpoint.pipeline.core import Component
 
 _FINAL = {".", "!", "?", "…"}
@@ -39,5 +42,7 @@ class Segment(Component):
         return starts
 
     def set_annotations(self, doc, starts) -> None:
-        for token, start in zip(doc, starts, strict=True):
-            token.is_sent_start = start
+        marks = numpy.array([[1 if start else -1] for start in starts], dtype="int32").astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], marks)
+        doc.user_data["flashpoint_sent_starts"] = [i for i, start in enumerate(starts) if start]

@@ -12,7 +12,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from flashpoint.pipeline.annotations import TimeX, annotations
+from flashpoint.pipeline.annotations import TimeX, annotations, text_of
 from flashpoint.pipeline.core import Component
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -339,7 +339,7 @@ class Times(Component):
     assigns = ("flashpoint.times",)
 
     def match(self, doc):
-        return find_times(doc.text, parse_dct(annotations(doc).published))
+        return find_times(text_of(doc), parse_dct(annotations(doc).published))
 
     def set_annotations(self, doc, found) -> None:
         annotations(doc).times = found

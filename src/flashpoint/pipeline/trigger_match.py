@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flashpoint.pipeline.annotations import annotations
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.triggers import compile_triggers, matches
+from flashpoint.pipeline.triggers import TriggerIndex
 
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT"}
 
@@ -19,9 +19,9 @@ class Triggers(Component):
     requires = ("flashpoint.mentions",)
     assigns = ("flashpoint.event_triggers", "flashpoint.transfer_triggers")
 
-    def __init__(self, nlp, kb):
-        self.events = compile_triggers(nlp.vocab, kb.triggers)
-        self.transfers = compile_triggers(nlp.vocab, kb.transfer_triggers)
+    def __init__(self, kb):
+        self.events = TriggerIndex(kb.triggers)
+        self.transfers = TriggerIndex(kb.transfer_triggers)
 
     def match(self, doc):
         names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
@@ -29,7 +29,7 @@ class Triggers(Component):
         def outside(found):
             return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))]
 
-        return outside(matches(doc, *self.events)), outside(matches(doc, *self.transfers))
+        return outside(self.events.find(doc)), outside(self.transfers.find(doc))
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
@@ -37,5 +37,9 @@ class Triggers(Component):
 
 
 def trigger_positions(doc) -> list[int]:
-    ann = annotations(doc)
-    return sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)
+    cached = doc.user_data.get("flashpoint_trigger_positions")
+    if cached is None:
+        ann = annotations(doc)
+        cached = sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)
+        doc.user_data["flashpoint_trigger_positions"] = cached
+    return cached

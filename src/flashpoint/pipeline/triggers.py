@@ -1,81 +1,95 @@
-"""Trigger lexicons compiled into spaCy Matcher patterns.
+"""Trigger lexicons compiled into an index from first word to the phrases it can open.
 
 Lemmas are expanded into every inflection (lemminflect) so no tagger or lemmatizer is needed;
-multi-word phrases allow up to three words between their parts ("signed a Military
-Framework Agreement" matches "sign agreement").
+multi-word phrases allow up to three words between their parts ("signed a Military Framework
+Agreement" matches "sign agreement"). Looking each token up in a dictionary keeps matching
+linear in the length of the text, however many triggers the lexicon holds.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 
 from lemminflect import getAllInflections
-from spacy.matcher import Matcher
 
-_GAP = {"IS_PUNCT": False, "OP": "{0,3}"}
-
-
-@lru_cache(maxsize=20_000)
-def forms(word: str, pos: str = "both") -> tuple[str, ...]:
-    word = word.lower()
-    found = {word}
-    for upos in (("VERB", "NOUN") if pos in ("both", None) else (pos,)):
-        for inflected in getAllInflections(word, upos=upos).values():
-            found.update(f.lower() for f in inflected)
-    if pos in ("both", "NOUN") and not word.endswith("s"):
-        found.add(word + "s")
-    return tuple(sorted(found))
-
-
+MAX_GAP = 3
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
 
 
-def _word_pattern(word: str, pos: str):
+@lru_cache(maxsize=20_000)
+def forms(word: str, pos: str = "both") -> frozenset[str]:
+    word = word.lower()
+    found = {word}
+    for upos in (("VERB", "NOUN") if pos not in ("VERB", "NOUN") else (pos,)):
+        for inflected in getAllInflections(word, upos=upos).values():
+            found.update(f.lower() for f in inflected)
+    if pos != "VERB" and not word.endswith("s"):
+        found.add(word + "s")
+    return frozenset(found)
+
+
+def _elements(word: str, pos: str, gap: int) -> list[tuple[frozenset[str], int]]:
+    """One phrase word as (accepted forms, words allowed before it) steps."""
     if word in _FUNCTION_WORDS:
-        return [{"LOWER": word}]
+        return [(frozenset({word}), gap)]
     if "-" in word.strip("-"):
         *head, last = word.split("-")
-        return [x for p in head for x in ({"LOWER": p}, {"ORTH": "-"})] + [{"LOWER": {"IN": list(forms(last, pos))}}]
-    return [{"LOWER": {"IN": list(forms(word, pos))}}]
+        steps = []
+        for n, part in enumerate(head):
+            steps += [(frozenset({part}), gap if n == 0 else 0), (frozenset({"-"}), 0)]
+        return steps + [(forms(last, pos), 0)]
+    return [(forms(word, pos), gap)]
 
 
-def phrase_pattern(phrase: str, pos: str = "both") -> list[dict]:
-    pattern: list[dict] = []
-    for n, word in enumerate(phrase.lower().split()):
-        if n:
-            pattern.append(dict(_GAP))
-        pattern.extend(_word_pattern(word, pos if n == 0 else "both"))
-    return pattern
+def compile_phrase(text: str, pos: str) -> list[tuple[frozenset[str], int]]:
+    steps = []
+    for n, word in enumerate(str(text).lower().split()):
+        steps += _elements(word, pos if n == 0 else "both", 0 if n == 0 else MAX_GAP)
+    return steps
 
 
-def compile_triggers(vocab, entries) -> tuple[Matcher, dict[str, dict]]:
-    matcher = Matcher(vocab)
-    by_key: dict[str, dict] = {}
-    for entry in entries:
-        pos = (entry.get("pos") or "both")
-        pos = pos if pos in ("VERB", "NOUN") else "both"
-        patterns = []
-        for text in [*(entry.get("lemmas") or ()), *(entry.get("phrases") or ())]:
-            words = str(text).split()
-            if len(words) == 1:
-                patterns.append(_word_pattern(words[0], pos))
-            else:
-                patterns.append(phrase_pattern(str(text), pos))
-        if patterns:
-            key = f"trigger|{entry['id']}"
-            by_key[key] = entry
-            matcher.add(key, patterns)
-    return matcher, by_key
+class TriggerIndex:
+    def __init__(self, entries):
+        self.first: dict[str, list[tuple[dict, list]]] = defaultdict(list)
+        for entry in entries:
+            pos = entry.get("pos") if entry.get("pos") in ("VERB", "NOUN") else "both"
+            for text in [*(entry.get("lemmas") or ()), *(entry.get("phrases") or ())]:
+                steps = compile_phrase(text, pos)
+                for form in steps[0][0]:
+                    self.first[form].append((entry, steps[1:]))
+
+    def find(self, doc) -> list[tuple[int, int, dict]]:
+        lowers = [t.lower_ for t in doc]
+        punct = [t.is_punct and t.text != "-" for t in doc]
+        found = []
+        for i, word in enumerate(lowers):
+            for entry, rest in self.first.get(word, ()):
+                end = _match_rest(lowers, punct, i + 1, rest)
+                if end:
+                    found.append((i, end, entry))
+        return _longest_first(found)
 
 
-def matches(doc, matcher, by_key):
-    """Trigger matches as (start, end, entry), longest first where they overlap."""
-    found = sorted(((s, e, doc.vocab.strings[k]) for k, s, e in matcher(doc)),
-                   key=lambda m: (-(m[1] - m[0]), m[0]))
+def _match_rest(lowers, punct, j, rest) -> int | None:
+    for accepted, gap in rest:
+        for k in range(j, min(len(lowers), j + gap + 1)):
+            if lowers[k] in accepted:
+                j = k + 1
+                break
+            if punct[k]:
+                return None
+        else:
+            return None
+    return j
+
+
+def _longest_first(found):
+    ordered = sorted(found, key=lambda m: (-(m[1] - m[0]), m[0]))
     taken: set[int] = set()
     kept = []
-    for start, end, key in found:
+    for start, end, entry in ordered:
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
-            kept.append((start, end, by_key[key]))
+            kept.append((start, end, entry))
     return sorted(kept, key=lambda m: m[0])
