@@ -12,10 +12,10 @@ import math
 import networkx as nx
 import numpy as np
 import pytest
-from conftest import read_headerless, read_rows
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import read_headerless, read_rows
 from flashpoint.analysis import clusterability, frustration
 from flashpoint.analysis.balance import (
     directed_frustration,
@@ -170,6 +170,21 @@ def test_auto_uses_the_heuristic_above_the_edge_limit(tribes, monkeypatch):
     monkeypatch.setattr(clusterability, "EXACT_ROW_LIMIT", 10)
     assert frustration_index(tribes).method == "heuristic"
     assert weak_balance(tribes).method == "heuristic"
+
+
+def test_time_limit_falls_back_to_the_better_heuristic_answer():
+    # A sparse random graph with planted camps and 5% noisy signs has few triangles, so
+    # the binary program cannot prove its optimum within a second; the heuristic can do
+    # better than the solver's incumbent.
+    rng = np.random.default_rng(1)
+    G = nx.gnm_random_graph(500, 2500, seed=1)
+    side = rng.integers(0, 2, size=500)
+    for a, b in G.edges():
+        G[a][b]["sign"] = (1 if side[a] == side[b] else -1) * (-1 if rng.random() < 0.05 else 1)
+    result = frustration_index(G, method="auto", time_limit=1)
+    assert not result.optimal
+    assert 0 < result.lower_bound < result.value < 0.1 * G.number_of_edges()
+    assert len(violated(G, result.partition)) == result.value
 
 
 # §C Correlates of War, 51 windows -------------------------------------------------------

@@ -56,8 +56,9 @@ def weak_balance(G: nx.Graph, method: str = "auto",
 
     ``"exact"`` solves a binary program with HiGHS (``scipy.optimize.milp``) per positive
     component; ``"heuristic"`` relocates nodes and merges clusters from seeded starts;
-    ``"auto"`` is exact up to ``EXACT_ROW_LIMIT`` rows per component and falls back to the
-    heuristic's clustering when the exact solver stops at ``time_limit`` unproven.
+    ``"auto"`` is exact up to ``EXACT_ROW_LIMIT`` rows per component, heuristic above. When
+    the exact solver stops at ``time_limit`` unproven, a component gets the better of its
+    incumbent and the heuristic's clustering, and ``optimal`` is False.
     """
     check_signed(G, directed=False)
     if method not in METHODS:
@@ -105,11 +106,9 @@ def _cluster(G: nx.Graph, component: list, method: str, deadline: float | None,
                                          time_limit=time_limit), "heuristic"
     remaining = max(deadline - time.monotonic(), 0.1) if deadline else None
     exact = solve_component_exact(p, u, v, sign, remaining)
-    if exact is not None and (exact.optimal or method == "exact"):
+    if exact is not None and exact.optimal:
         return exact, "exact"
-    if method == "exact":
-        raise TimeoutError("the exact solver found no clustering within the time limit; "
-                           "raise time_limit or use method='heuristic'")
+    # Out of time: the better of the solver's incumbent and the heuristic.
     found = [s for s in (exact, solve_component_heuristic(p, u, v, sign, seed=seed,
                                                           time_limit=time_limit)) if s]
     best = min(found, key=lambda s: s.value)

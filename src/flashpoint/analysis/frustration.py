@@ -12,7 +12,7 @@ search in ``frustration_search``; ``method="auto"`` picks by the block's edge co
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -49,7 +49,7 @@ class FrustrationResult:
     partition: dict
     frustrated_edges: list
     method: str
-    normalised: float = field(repr=False)
+    normalised: float
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,12 @@ def frustration_index(G: nx.Graph, method: str = "auto",
     """Frustration index L of an undirected signed graph (edge attribute ``sign`` = ±1).
 
     ``method="exact"`` proves optimality with a binary program (HiGHS through
-    ``scipy.optimize.milp``) unless ``time_limit`` seconds run out; ``"heuristic"`` returns
-    a seeded local-search upper bound (``optimal`` only if it meets the triangle-packing
-    lower bound); ``"auto"`` is exact for blocks of at most ``EXACT_EDGE_LIMIT`` edges and
-    keeps the heuristic's answer when the exact solver stops at its time limit.
+    ``scipy.optimize.milp``); ``"heuristic"`` returns a seeded local-search upper bound
+    (``optimal`` only if it meets the triangle-packing lower bound); ``"auto"`` is exact
+    for blocks of at most ``EXACT_EDGE_LIMIT`` edges and heuristic above. When the exact
+    solver stops at ``time_limit`` (seconds, shared by all blocks) without a proof, the
+    block gets the better of its incumbent and the heuristic, ``optimal=False`` and the
+    solver's bound as ``lower_bound``.
     """
     check_signed(G, directed=False)
     nodes = list(G)
@@ -122,12 +124,10 @@ def _solve_block(block: SignedPairs, method: str, deadline: float | None,
     if method == "heuristic" or (method == "auto" and block.m > EXACT_EDGE_LIMIT):
         return solve_block_heuristic(block, seed=seed, time_limit=time_limit), "heuristic"
     exact = solve_block_exact(block, _remaining(deadline))
-    if exact is not None and (exact.optimal or method == "exact"):
+    if exact is not None and exact.optimal:
         return exact, "exact"
-    if method == "exact":
-        raise TimeoutError("the exact solver found no solution within the time limit; "
-                           "raise time_limit or use method='heuristic'")
-    # The heuristic gets its own time budget: the exact solver has used up the shared one.
+    # Out of time: keep the better of the solver's incumbent and the heuristic, which
+    # gets a budget of its own since the exact solver has used up the shared one.
     found = [s for s in (exact, solve_block_heuristic(block, seed=seed,
                                                       time_limit=time_limit)) if s]
     best = min(found, key=lambda s: s.value)

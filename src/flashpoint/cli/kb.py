@@ -73,3 +73,33 @@ def import_phoenix(
     written = import_directory(directory, out)
     for path, count in written.items():
         typer.echo(f"{path}: {count} entries")
+
+
+@kb_app.command("crosscheck")
+def crosscheck(
+    data: Annotated[Path, typer.Option("--data", help="Reference files: countries/mledoze_countries.json, countries/cow_capitals.csv, igo/cow_igo_v3_*.csv.")] = Path("../shared/data/kb"),
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold files (plover_gsr.dev.jsonl, petrarch2_gsr.jsonl, re3d.dev.jsonl) to measure coverage on.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print every disagreement as JSON.")] = False,
+    markdown: Annotated[Path | None, typer.Option("--markdown", help="Also write the markdown summary to this file (docs/kb-crosscheck.md).")] = None,
+    kb: KbDirs = None,
+) -> None:
+    """Compare countries and organisations with mledoze and COW data; measure gold-actor coverage."""
+    from flashpoint.kb import crosscheck as cc
+
+    if not data.is_dir():
+        raise FlashpointError(f"{data}: reference folder not found; pass --data DIR")
+    knowledge = _load(kb)
+    report = cc.crosscheck(knowledge, data)
+    cover = cc.coverage(knowledge, gold) if gold else {}
+    if markdown:
+        command = f"flashpoint kb crosscheck --data {data}" + (f" --gold {gold}" if gold else "")
+        markdown.write_text(cc.markdown(report, cover, command), encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps({**report, "coverage": cover}, indent=2, ensure_ascii=False))
+        return
+    table = Table("topic", "subject", "ours", "theirs", "right", "why", "cases")
+    for group in cc.grouped(report["disagreements"]):
+        table.add_row(group["topic"], group["subject"], group["ours"], group["theirs"], group["right"], group["why"], str(len(group["cases"])))
+    Console().print(table)
+    for name, result in cover.items():
+        typer.echo(f"{name}: " + json.dumps({k: v for k, v in result.items() if k != "misses"}, ensure_ascii=False))

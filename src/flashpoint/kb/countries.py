@@ -8,6 +8,7 @@ add the spellings news uses and historical states, and win where a package is wr
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from flashpoint.kb.model import Country, Span
 
@@ -48,6 +49,10 @@ def _cldr_names() -> dict[str, set[str]]:
     return names
 
 
+def _population() -> dict[str, int]:
+    return {code: int(row.get("population") or 0) for code, row in _geonames_by_code().items()}
+
+
 def generate_countries() -> dict[str, Country]:
     import pycountry
 
@@ -78,9 +83,25 @@ def generate_countries() -> dict[str, Country]:
     return countries
 
 
+def _unshared_adjectives(countries: dict[str, Country], curated: set[str], population) -> dict[str, Country]:
+    """A generated demonym several territories share ("Indian" for India and the British Indian
+    Ocean Territory) stays only with the most populous of them, unless a curated entry claims it."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for code, country in countries.items():
+        for adjective in country.adjectives:
+            owners[adjective].append(code)
+    keep = {adj: max(codes, key=lambda c: population.get(c, 0)) for adj, codes in owners.items()}
+    out = {}
+    for code, country in countries.items():
+        adjectives = tuple(a for a in country.adjectives if a not in curated and keep[a] == code)
+        out[code] = replace(country, adjectives=adjectives)
+    return out
+
+
 def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[str, Country]:
     """Apply curated entries: new names add to the generated ones; name and capital replace."""
-    merged = dict(countries)
+    curated = {a for e in entries for a in e.get("adjectives", ())}
+    merged = _unshared_adjectives(countries, curated, _population())
     for entry in entries:
         code = entry["code"]
         base = merged.get(code)

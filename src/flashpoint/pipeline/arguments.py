@@ -10,7 +10,7 @@ from __future__ import annotations
 from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import Clause
 
-_JOINERS = {"and", ",", "&", "as", "well", "-", "–"}
+_JOINERS = {"and", ",", "&", "-", "–", "the"}
 _APPOSITIVE = {"his", "her", "their", "its", "counterpart", "counterparts"}
 _STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
 MAX_OBJECT_DISTANCE = 10
@@ -45,7 +45,7 @@ def group_left(doc, mentions, trigger_start: int):
     group = [before[-1]]
     for m in reversed(before[:-1]):
         between = doc[m.end:group[0].start]
-        joined = any(t.lower_ == "and" for t in between) or all(t.lower_ in _JOINERS for t in between)
+        joined = any(t.lower_ == "and" for t in between) or all(t.lower_ in _JOINERS - {"the"} for t in between)
         if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
                 t.lower_ in _JOINERS | _APPOSITIVE or t.i in described for t in between):
             group.insert(0, m)
@@ -83,7 +83,7 @@ def _preceded_by(doc, m, floor: int, preps) -> bool:
 
 NOMINAL_BEFORE = {"the", "a", "an", "of", "these", "those", "its", "their", "his", "her", "another", "new", "recent",
                   "latest", "ongoing", "deadly", "border", "fresh", "renewed", "heavy", "recurring", "previous",
-                  "such", "any", "further", "in", "for", "amid", "after", "before", "over", "'s", "’s"}
+                  "such", "any", "further", "in", "for", "amid", "after", "before", "over", "'s", "’s", "up"}
 
 
 def is_nominal(doc, start: int) -> bool:
@@ -92,11 +92,43 @@ def is_nominal(doc, start: int) -> bool:
 
 
 def possessor(doc, mentions, start: int):
-    """"Kyrgyzstan's use", "Kyrgyz use": the actor right before a nominal trigger."""
+    """"Kyrgyzstan's use", "Kyrgyz use", "Azerbaijan's lightning offensive": the actor that owns a
+    nominal trigger, with at most two lower-case modifiers between."""
     for m in mentions:
-        if m.end == start or (m.end == start - 1 and doc[m.end].text in ("'s", "’s", "'")):
+        if m.end == start:
+            return [m]
+        if m.end < start and m.end < len(doc) and doc[m.end].text in ("'s", "’s", "'") and start - m.end <= 3 \
+                and all(t.is_lower and t.is_alpha for t in doc[m.end + 1:start]):
             return [m]
     return []
+
+
+def next_word(doc, i: int):
+    """The token at `i` or after it, skipping quotation marks."""
+    while i < len(doc) and doc[i].text in ('"', "“", "”", "'", "’", "‘"):
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+_BE = {"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"}
+_ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "all", "not", "never", "already", "apparently"}
+
+
+def is_passive(doc, start: int) -> bool:
+    """"were killed", "had been reportedly shot", "came under fire": the subject is acted upon."""
+    token = doc[start]
+    if start > 0 and doc[start - 1].lower_ == "under":
+        return True
+    if not (token.lower_.endswith(("ed", "en")) or token.lower_ in _IRREGULAR_PARTICIPLES):
+        return False
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _ADVERBS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _BE
+
+
+_IRREGULAR_PARTICIPLES = {"hit", "shot", "struck", "fought", "caught", "held", "seized", "beaten", "slain", "thrown",
+                          "shut", "cut", "put", "set", "led", "sent", "sold", "bought", "brought", "met", "won", "lost"}
 
 
 def passive_agent(doc, mentions, trigger_end: int):

@@ -22,7 +22,18 @@ UNCERTAIN = {"purported", "purportedly", "unverified", "unconfirmed", "alleged",
              "rumored", "unsubstantiated"}
 PRONOUNS = {"he", "she"}
 UNNAMED = {"others", "observers", "officials", "sources", "witnesses", "residents", "critics", "analysts",
-           "experts", "media", "reports"}
+           "experts", "media", "reports", "diplomats", "researchers", "activists", "authorities", "organisers",
+           "organizers", "medics", "doctors", "monitors", "investigators", "spokesman", "spokeswoman",
+           "spokesperson", "agency", "group", "commission", "office", "ministry", "leadership", "administration"}
+NAMING_NOUNS = {"said", "statement"}
+
+
+def _noun_phrase(doc, floor: int, verb: int) -> str:
+    """The few words before a speech verb that name an unnamed source ("the ethnic Armenian authorities")."""
+    start = verb - 1
+    while start > floor and verb - start < 6 and not doc[start - 1].is_punct and doc[start - 1].lower_ not in ("that", "while", "but", "and"):
+        start -= 1
+    return doc[start:verb].text
 
 
 class Attribute(Component):
@@ -88,8 +99,8 @@ class Attribute(Component):
             prev = doc[token.i - 1] if token.i > clause.start else None
             claimant = self._pronoun(doc, prev.i) if prev is not None and prev.lower_ in PRONOUNS else None
             claimant = claimant or self._speaker(doc, max(clause.start, token.i - 8), token.i, before=True)
-            if claimant is None and prev is not None and prev.lower_ in UNNAMED:
-                claimant = {"id": None, "name": prev.text}
+            if claimant is None and prev is not None and prev.lower_ in UNNAMED | NAMING_NOUNS:
+                claimant = {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}
             if claimant is None:
                 continue
             status = {"report": "reported", "claim": "claimed", "deny": "denied", "say": "reported"}[kind]

@@ -17,12 +17,12 @@ from flashpoint.pipeline.core import Component
 
 _NUM = r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
 _APPROX = r"(?:(?P<approx>nearly|almost|about|around|roughly|some|over|more than|at least|up to|fewer than|less than)\s+)?"
-_WHO = r"(?:(?:people|persons|civilians|soldiers|troops|servicemen|service members|fighters|militants|police(?:men)?|officers|children|others|residents|villagers|border guards|guards|rebels)\s+)?"
-_BE = r"(?:(?:were|was|have been|had been|has been|are|reportedly|also)\s+)*"
+_WHO = r"(?:(?:of\s+(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?)"
+_BE = r"(?:(?:were|was|have been|had been|has been|have|has|had|are|reportedly|also|all|later|since)\s+)*"
 PATTERNS = [
-    ("killed", rf"{_APPROX}{_NUM}\s+(?:\w+\s+)?{_WHO}{_BE}(?:killed|dead|died|slain|lost their lives)"),
-    ("injured", rf"{_APPROX}{_NUM}\s+(?:\w+\s+)?{_WHO}{_BE}(?:injured|wounded|hurt)"),
-    ("displaced", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:displaced|evacuated|fled|forced from their homes)"),
+    ("killed", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:killed|dead|died|slain|lost their lives)\b"),
+    ("injured", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:injured|wounded|hurt)\b"),
+    ("displaced", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:displaced|evacuated|fled|forced from their homes|uprooted)\b"),
     ("missing", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}missing"),
     ("captured", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:captured|taken prisoner|abducted|kidnapped)"),
     ("homes_damaged", rf"{_APPROX}{_NUM}\s+(?:homes|houses|buildings|dwellings)\s+{_BE}(?:damaged|destroyed)"),

@@ -24,7 +24,7 @@ _ARMED_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN", "COERCE", "AGREE", "AID", "SA
 
 _INFINITIVE_EVENTS = {"AGREE", "THREATEN", "REJECT"}  # "agreed to", "threatened to", "refused to"
 _SYMMETRIC_PREPS = {"with", "between", "against", "among", "and"}
-_SUPPRESSED_BY_TRANSFER = {"AID", "CONSULT", "COOPERATE"}  # "received the drones" is no visit
+_SUPPRESSED_BY_TRANSFER = {"AID", "CONSULT", "COOPERATE", "REQUEST"}  # "received the drones" is no visit
 
 
 class Events(Component):
@@ -83,8 +83,8 @@ class Events(Component):
         if trigger["type"] == "ASSAULT":
             actors = actors or self.operators(doc, weapons)
             recipients = recipients or self.owners(doc, weapons, actors)
-        if not actors:
-            return None
+        if not actors and not (trigger["type"] == "ASSAULT" and recipients):
+            return None  # an assault on a named side by an unnamed attacker is still an event
         if trigger["type"] == "CONSULT" and trigger.get("mode") == "visit" and not recipients:
             recipients = self.host(doc, clause, actors)
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
@@ -130,9 +130,12 @@ class Events(Component):
         nominal = args.is_nominal(doc, start)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
-            if right and doc[end].lower_ == "between":
+            after = args.next_word(doc, end)
+            if right and after is not None and after.lower_ == "between":
                 return right, right
-            left = args.possessor(doc, mentions, start) or args.group_left(doc, mentions, start)
+            left = args.possessor(doc, mentions, start)
+            if not left and (not nominal or len(right) == 1):
+                left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
             everyone = _unique(left + right)
             return everyone, everyone if len(everyone) > 1 else []
         if nominal:
@@ -143,6 +146,9 @@ class Events(Component):
                 or [m for m in mentions if end <= m.start <= end + 1]
             return actors, [m for m in recipients if m not in actors]
         agents = args.passive_agent(doc, mentions, end)
+        if args.is_passive(doc, start):
+            # "five peacekeepers were killed (by X)": the subject is the one acted upon
+            return agents, [m for m in args.group_left(doc, mentions, start) if m not in agents]
         if end < len(doc) and doc[end].lower_ == "from":
             agents = [m for m in mentions if m.start == end + 1][:1]  # "protests from Tajikistan"
         actors = agents or args.group_left(doc, mentions, start)

@@ -81,6 +81,8 @@ class Places(Component):
         candidate = self.gazetteer.geocode(span.text, context)
         if candidate is None:
             return
+        if candidate.name.lower() != span.text.lower() and candidate.country not in context[:3]:
+            return  # matched only by an alternate name, far from the story ("Kashmir" -> Cashmere, WA)
         if not cued and (candidate.name != span.text or candidate.population < _MIN_UNCUED_POPULATION
                          and candidate.country not in context[:3]):
             return  # without a locative cue only a place's own name, big or in the story's countries

@@ -94,15 +94,21 @@ class Recognise(Component):
         weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
             text = doc[start:end].text
-            if label == "ENTRY" and key.startswith("person:") and end - start == 1:
-                if key not in full_people and (is_common_word(text) or start in starts):
+            if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
+                # a surname alone, without the full name in the document: not a common word, not at a
+                # sentence start, and not part of a longer capitalised name ("Bahir Dar")
+                if is_common_word(text) or start in starts or _capitalised(doc, start - 1) or _capitalised(doc, end):
                     continue
             if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of[start] not in weapon_context:
                 continue
-            if label in ("COUNTRY", "SEAT", "ENTRY") and end - start == 1 and start in starts \
+            if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
             yield start, end, label, key
+
+
+def _capitalised(doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
 
 
 def _longest_first(found):

@@ -183,6 +183,8 @@ class _Context:
 
     def _role_phrase(self, i, country, start):
         """A role noun (maybe followed by a name) after a country word: a group or a person."""
+        while self.at(i + 1) and self.at(i + 1).label == "ROLE" and self.at(i + 1).start == self.mentions[i].end:
+            i += 1  # "Armed Forces Minister": the last role noun is the head
         role_m = self.mentions[i]
         role = self.kb.roles[role_m.key]
         if self._adjectival(role_m):
@@ -215,6 +217,8 @@ class _Context:
     def _adj(self, i, m, nxt):
         before = self.token(m.start - 1)
         after = self.token(m.end)
+        if before is not None and before.lower_ in ("ethnic", "pro", "anti"):
+            return i + 2 if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) else i + 1  # not the state
         if after is not None and after.text in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
             return i + 2  # "the Tajik-Kyrgyz border": a description, not an actor
         if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt):

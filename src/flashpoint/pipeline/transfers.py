@@ -17,6 +17,7 @@ from flashpoint.pipeline.core import Component
 
 _RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "agency", "historical_state", "pmc"}
 _STATUS_RANK = {"denied": 0, "cancelled": 0, "negotiating": 1, "agreed": 2, "ordered": 3, "delivered": 4, "in_use": 5}
+_AFTER, _BEFORE = 10, 4  # how far from its trigger a transferred weapon may stand, in tokens
 _INTENT = {"moved", "move", "moves", "plans", "planned", "plan", "seeks", "sought", "seek", "wants", "wanted",
            "hopes", "hoped", "intends", "intended", "aims", "aimed", "looking"}
 
@@ -66,7 +67,7 @@ class Transfers(Component):
             suppliers, recipients = recipients, args.group_right(doc, mentions, end, preps={"with", "to", "for"})
         recipients = [m for m in recipients if ann.actors[m.actor].kind in _RECIPIENT_KINDS]
         suppliers = [m for m in suppliers if m not in recipients]
-        systems = self.systems(doc, clause, suppliers)
+        systems = self.systems(doc, clause, suppliers, start, end)
         out = []
         for recipient in recipients:
             for wm in systems:
@@ -84,10 +85,13 @@ class Transfers(Component):
             status = "denied"
         return status
 
-    def systems(self, doc, clause, suppliers):
-        """Weapons in the clause; with none, the last product of a maker named as supplier."""
+    def systems(self, doc, clause, suppliers, start, end):
+        """Weapons near the trigger; with none, the last product of a maker named as supplier."""
         ann = annotations(doc)
-        found = [w for w in args.weapons_in(doc, clause) if not ann.weapons[w.weapon].generic
+        near = [w for w in args.weapons_in(doc, clause)
+                if 0 <= w.start - end <= _AFTER
+                or 0 <= start - w.end <= _BEFORE and not any(t.is_punct for t in doc[w.end:start])]
+        found = [w for w in near if not ann.weapons[w.weapon].generic
                  or ann.weapons[w.weapon].weapon_class in ("drone", "missile", "air-defence", "aircraft", "armour",
                                                             "helicopter", "artillery", "ship")]
         if found:

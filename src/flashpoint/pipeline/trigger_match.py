@@ -8,6 +8,7 @@ Cooperation Organization") is no trigger at all.
 from __future__ import annotations
 
 from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.arguments import is_nominal
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
 
@@ -27,7 +28,9 @@ class Triggers(Component):
         names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
 
         def outside(found):
-            return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))]
+            # a verb-only trigger after "the", "of", "its" is a noun here: "arms", "the sign"
+            return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))
+                    and not (t.get("pos") == "VERB" and e - s == 1 and is_nominal(doc, s))]
 
         return outside(self.events.find(doc)), outside(self.transfers.find(doc))
 
