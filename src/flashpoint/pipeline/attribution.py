@@ -31,7 +31,8 @@ NAMING_NOUNS = {"said", "statement"}
 def _noun_phrase(doc, floor: int, verb: int) -> str:
     """The few words before a speech verb that name an unnamed source ("the ethnic Armenian authorities")."""
     start = verb - 1
-    while start > floor and verb - start < 6 and not doc[start - 1].is_punct and doc[start - 1].lower_ not in ("that", "while", "but", "and"):
+    while start > floor and verb - start < 6 and (not doc[start - 1].is_punct or doc[start - 1].text == "-") \
+            and doc[start - 1].lower_ not in ("that", "while", "but", "and"):
         start -= 1
     return doc[start:verb].text
 
@@ -98,6 +99,10 @@ class Attribute(Component):
                 continue  # "clashes that claimed 100 lives": a toll, not a speaker
             prev = doc[token.i - 1] if token.i > clause.start else None
             claimant = self._pronoun(doc, prev.i) if prev is not None and prev.lower_ in PRONOUNS else None
+            if claimant is None and prev is not None and prev.lower_ in UNNAMED and not self._named(doc, prev.i):
+                phrase_start = token.i - len(_noun_phrase(doc, clause.start, token.i).split())
+                claimant = self._speaker(doc, max(clause.start, phrase_start - 1), token.i, before=True) or \
+                    {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}  # "officials said"
             claimant = claimant or self._speaker(doc, max(clause.start, token.i - 8), token.i, before=True)
             if claimant is None and prev is not None and prev.lower_ in UNNAMED | NAMING_NOUNS:
                 claimant = {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}
@@ -114,6 +119,10 @@ class Attribute(Component):
             if token.lower_ in ("claims", "allegations") and doc[token.i + 1].lower_ in ("about", "of", "that"):
                 return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (token.idx, token.idx + len(token)))
         return None
+
+    def _named(self, doc, i: int) -> bool:
+        """Whether the word at `i` ends an actor mention ("Kyrgyz officials" is an actor)."""
+        return any(m.start <= i < m.end for m in annotations(doc).actor_mentions)
 
     def _speaker_start(self, doc, clause, verb: int) -> int:
         ann = annotations(doc)

@@ -235,6 +235,8 @@ class _Context:
         before = self.token(m.start - 1)
         if self._possessive(m, nxt) and nxt.label == "ROLE":
             return self._role_phrase(i + 1, m.key, m.start)
+        if nxt and nxt.label == "ROLE" and nxt.start == m.end and self.kb.countries[m.key].name != m.text:
+            return self._role_phrase(i + 1, m.key, m.start)  # "UAE foreign ministry", "US officials"
         place_use = before is not None and before.lower_ in LOCATIVE
         self.link(self.country_actor(m.key), m.start, m.end, place_use=place_use)
         return i + 1

@@ -163,8 +163,6 @@ class Normaliser:
         return "DATE", f"{year:04d}-{month:02d}", begin, end, "month", _mod(m["part"])
 
     def _bare_month(self, m):
-        if m["month"] == "May" and m.start() == 0:
-            return None
         month = _month(m["month"])
         year = self.year_of_month(month)
         if year is None:

@@ -1,0 +1,86 @@
+"""The loaded knowledge base: lookups on a date, user overrides, and the cross-checks."""
+
+from __future__ import annotations
+
+import textwrap
+
+from flashpoint.kb import KnowledgeBase, load_kb
+from flashpoint.kb.loader import builtin_dir
+
+
+def test_the_built_in_files_have_no_problems():
+    kb = load_kb()
+    assert kb.problems == []
+    assert len(kb.countries) >= 249 and len([e for e in kb.entries.values() if e.kind == "igo"]) >= 60
+
+
+def test_a_counterpart_resolves_by_tenure():
+    kb = load_kb()
+    (in_2022,) = [r for r in kb.lookup("Hulusi Akar", on="2022-09-26") if r.kind == "person"]
+    assert in_2022.code == "TURMIL" or in_2022.code == "TURGOV"
+    assert "defence_minister" in in_2022.why
+    (in_2024,) = [r for r in kb.lookup("Hulusi Akar", on="2024-06-01") if r.kind == "person"]
+    assert in_2024.code is None and "no listed office" in in_2024.why
+
+
+def test_demonyms_capitals_and_other_languages():
+    kb = load_kb()
+    assert {r.id for r in kb.lookup("Kirghiz")} == {"KGZ"}
+    assert {r.id for r in kb.lookup("Tadjik")} == {"TJK"}
+    assert {r.code for r in kb.lookup("Ankara") if r.kind == "seat"} == {"TURGOV"}
+    assert "TUR" in {r.id for r in kb.lookup("Türkiye")}
+    assert "KGZ" in {r.id for r in kb.lookup("Киргизия")}, "Russian CLDR name"
+    assert {r.id for r in kb.lookup("Indian") if r.kind == "country"} == {"IND"}, "not the British Indian Ocean Territory"
+
+
+def test_dated_membership():
+    kb = load_kb()
+    assert {"KGZ", "TJK", "RUS"} <= kb.members("csto", "2022-09-26")
+    assert "TJK" not in kb.members("ots", "2022-09-26")
+    assert "UZB" not in kb.members("csto", "2015-01-01")
+    assert "Turkic Council" in kb.entries["igo:ots"].aliases
+
+
+def test_a_user_file_overrides_a_built_in_entry(tmp_path):
+    (tmp_path / "officials.yaml").write_text(textwrap.dedent("""\
+        - id: hulusi-akar
+          name: Hulusi Akar
+          country: TUR
+          roles:
+            - {role: foreign_minister, since: 2022-01-01}
+          source: "a test override"
+        - id: jane-analyst
+          name: Jane Analyst
+          country: KGZ
+          roles: []
+          source: "a test entry"
+        """), encoding="utf-8")
+    kb = KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+    assert kb.problems == []
+    (akar,) = [r for r in kb.lookup("Hulusi Akar", on="2022-09-26") if r.kind == "person"]
+    assert "foreign_minister" in akar.why and akar.file.endswith(str(tmp_path / "officials.yaml"))
+    assert kb.lookup("Jane Analyst")
+
+
+def test_check_names_the_file_and_entry_of_a_problem(tmp_path):
+    (tmp_path / "weapons.yaml").write_text(textwrap.dedent("""\
+        - id: made-up-drone
+          name: Made-Up Drone
+          type: ucav
+          manufacturer: no-such-company
+          origin: XXX
+          source: "a test entry"
+        """), encoding="utf-8")
+    kb = KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+    joined = "\n".join(kb.problems)
+    assert "made-up-drone" in joined and "no-such-company" in joined and "XXX" in joined
+
+
+def test_the_knowledge_base_is_not_read_at_import(monkeypatch):
+    import importlib
+    import sys
+
+    for name in [m for m in sys.modules if m.startswith("flashpoint")]:
+        monkeypatch.delitem(sys.modules, name)
+    module = importlib.import_module("flashpoint")
+    assert "flashpoint.kb.knowledge" not in sys.modules and module.SCHEMA == "flashpoint/1"

@@ -1,0 +1,61 @@
+"""TIMEX3 values of temporal expressions, resolved against a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flashpoint.pipeline.timex import find_times
+
+DCT = date(2022, 9, 26)  # a Monday
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("in April", ("April", "DATE", "2022-04")),
+    ("in December", ("December", "DATE", "2021-12")),
+    ("On Sept. 13", ("Sept. 13", "DATE", "2022-09-13")),
+    ("on 26 September 2022", ("26 September 2022", "DATE", "2022-09-26")),
+    ("in February 2021", ("February 2021", "DATE", "2021-02")),
+    ("last year", ("last year", "DATE", "2021")),
+    ("next month", ("next month", "DATE", "2022-10")),
+    ("earlier this year", ("earlier this year", "DATE", "2022")),
+    ("since mid-September", ("mid-September", "DATE", "2022-09")),
+    ("three decades ago", ("three decades ago", "DATE", "1992")),
+    ("two days ago", ("two days ago", "DATE", "2022-09-24")),
+    ("on Friday", ("Friday", "DATE", "2022-09-23")),
+    ("yesterday", ("yesterday", "DATE", "2022-09-25")),
+    ("in the 1990s", ("the 1990s", "DATE", "199")),
+    ("for three days", ("three days", "DURATION", "P3D")),
+    ("for 24 hours", ("24 hours", "DURATION", "PT24H")),
+    ("for years", ("for years", "DURATION", "PXY")),
+    ("in recent years", ("recent years", "DATE", "PAST_REF")),
+    ("every year", ("every year", "SET", "P1Y")),
+    ("in 1996", ("1996", "DATE", "1996")),
+])
+def test_value(text, expected):
+    (found,) = find_times(text, DCT)
+    assert (found.text, found.type, found.value) == expected
+
+
+def test_intervals_and_precision():
+    (mid,) = find_times("since mid-September", DCT)
+    assert (mid.begin, mid.finish, mid.precision, mid.mod) == ("2022-09-11", "2022-09-20", "month", "MID")
+    (earlier,) = find_times("earlier this year", DCT)
+    assert (earlier.begin, earlier.finish) == ("2022-01-01", "2022-09-26")
+
+
+def test_numbers_that_are_not_years_are_left_alone():
+    assert find_times("59 people were killed and 139 others injured, with 613 homes damaged", DCT) == []
+    assert find_times("a 2022 percent rise", DCT) == []
+    assert find_times("1,996 troops", DCT) == []
+
+
+def test_may_at_a_sentence_start_is_a_modal():
+    assert find_times("May I ask?", DCT) == []
+    assert [t.value for t in find_times("In May, the talks failed.", DCT)] == ["2022-05"]
+
+
+def test_without_a_publication_date_relative_values_stay_unresolved():
+    (found,) = find_times("in April", None)
+    assert found.value == "XXXX-04" and found.begin is None
