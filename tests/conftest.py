@@ -22,6 +22,12 @@ def update_golden(request) -> bool:
 
 
 @pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """../shared beside the checkout (tests that need it skip when it is missing)."""
+    return SHARED
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip(f"the founding article is not at {SEED}: ../shared/data is missing beside the checkout")

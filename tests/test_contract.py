@@ -9,7 +9,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import SHARED  # noqa: I001
 from flashpoint.documents import Document
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.txt"))
@@ -24,8 +23,8 @@ def records(pipeline, seed_record):
     return [seed_record] + [pipeline.extract(Document.from_text(p.read_text(encoding="utf-8"))) for p in CASES]
 
 
-def test_output_follows_the_shared_contract(records):
-    path = SHARED / "contract" / "flashpoint-1.schema.json"
+def test_output_follows_the_shared_contract(records, shared_dir):
+    path = shared_dir / "contract" / "flashpoint-1.schema.json"
     if not path.exists():
         pytest.skip(f"the shared contract is not at {path}")
     validator = jsonschema.Draft202012Validator(_schema(path))
@@ -43,8 +42,8 @@ def test_output_follows_the_published_schema(records):
         assert not errors, f"{record['document']['id']}: {errors[0].message} at {list(errors[0].absolute_path)}"
 
 
-def test_the_published_schema_keeps_the_contract_minimum():
-    path = SHARED / "contract" / "flashpoint-1.schema.json"
+def test_the_published_schema_keeps_the_contract_minimum(shared_dir):
+    path = shared_dir / "contract" / "flashpoint-1.schema.json"
     if not path.exists():
         pytest.skip(f"the shared contract is not at {path}")
     shared = _schema(path)

@@ -55,22 +55,40 @@ def _ref(code: str) -> dict:
 
 
 def _document(doc_id: str) -> dict:
-    return {"schema": "flashpoint/1", "document": {"id": doc_id, "published": AT.isoformat()},
-            "actors": [], "weapons": [], "places": [], "times": [], "events": [], "transfers": [],
-            "claims": []}
+    return {
+        "schema": "flashpoint/1",
+        "document": {"id": doc_id, "published": AT.isoformat()},
+        "actors": [],
+        "weapons": [],
+        "places": [],
+        "times": [],
+        "events": [],
+        "transfers": [],
+        "claims": [],
+    }
 
 
 def _event(record_id, kind, a, b, day) -> dict:
-    return {"id": record_id, "type": kind, "actor": [_ref(a)], "recipient": [_ref(b)],
-            "date": {"start": day, "end": day, "precision": "day"},
-            "attribution": {"status": "asserted"}}
+    return {
+        "id": record_id,
+        "type": kind,
+        "actor": [_ref(a)],
+        "recipient": [_ref(b)],
+        "date": {"start": day, "end": day, "precision": "day"},
+        "attribution": {"status": "asserted"},
+    }
 
 
 def _transfer(record_id, a, b, day, rng) -> dict:
-    return {"id": record_id, "supplier": _ref(a), "recipient": _ref(b), "system": {"name": "UCAV"},
-            "status": rng.choice(("delivered", "agreed", "negotiating")),
-            "date": {"start": day, "end": day, "precision": "day"},
-            "attribution": {"status": "asserted"}}
+    return {
+        "id": record_id,
+        "supplier": _ref(a),
+        "recipient": _ref(b),
+        "system": {"name": "UCAV"},
+        "status": rng.choice(("delivered", "agreed", "negotiating")),
+        "date": {"start": day, "end": day, "precision": "day"},
+        "attribution": {"status": "asserted"},
+    }
 
 
 def _timed(function, *args, **kwargs):
@@ -80,7 +98,12 @@ def _timed(function, *args, **kwargs):
 
 
 def bench_size(n: int, time_limit: float = 60.0, walk_limit: int = 10_000) -> dict:
-    from flashpoint.analysis.balance import frustration_index, triangle_census, walk_balance, weak_balance
+    from flashpoint.analysis.balance import (
+        frustration_index,
+        triangle_census,
+        walk_balance,
+        weak_balance,
+    )
     from flashpoint.analysis.dilemmas import find_dilemmas
     from flashpoint.analysis.network import NetworkSettings, network_from_records
 
@@ -88,8 +111,13 @@ def bench_size(n: int, time_limit: float = 60.0, walk_limit: int = 10_000) -> di
     settings = NetworkSettings(at=AT.isoformat(), alliances=())
     network, build = _timed(network_from_records, records, settings)
     G = network.signed_graph()
-    row = {"actors": n, "edges": G.number_of_edges(), "density": round(2 * G.number_of_edges() / (n * (n - 1)), 5),
-           "records": sum(len(d["events"]) + len(d["transfers"]) for d in records), "build_s": build}
+    row = {
+        "actors": n,
+        "edges": G.number_of_edges(),
+        "density": round(2 * G.number_of_edges() / (n * (n - 1)), 5),
+        "records": sum(len(d["events"]) + len(d["transfers"]) for d in records),
+        "build_s": build,
+    }
     census, row["triangles_s"] = _timed(triangle_census, G)
     row["triangles"] = sum(census.values())
     if n <= walk_limit:
@@ -98,15 +126,23 @@ def bench_size(n: int, time_limit: float = 60.0, walk_limit: int = 10_000) -> di
     row["weak_balance"] = {"value": weak.value, "optimal": weak.optimal, "method": weak.method}
     found, row["dilemmas_s"] = _timed(find_dilemmas, network)
     row["dilemmas"] = len(found)
-    heuristic, row["frustration_heuristic_s"] = _timed(frustration_index, G, method="heuristic",
-                                                       time_limit=time_limit)
-    auto, row["frustration_auto_s"] = _timed(frustration_index, G, method="auto", time_limit=time_limit)
+    heuristic, row["frustration_heuristic_s"] = _timed(
+        frustration_index, G, method="heuristic", time_limit=time_limit
+    )
+    auto, row["frustration_auto_s"] = _timed(
+        frustration_index, G, method="auto", time_limit=time_limit
+    )
     row["frustration_auto"] = {"value": auto.value, "optimal": auto.optimal, "method": auto.method}
     row["frustration_heuristic"] = heuristic.value
     try:
-        exact, row["frustration_exact_s"] = _timed(frustration_index, G, method="exact", time_limit=time_limit)
-        row["frustration_exact"] = {"value": exact.value, "optimal": exact.optimal,
-                                    "lower_bound": exact.lower_bound}
+        exact, row["frustration_exact_s"] = _timed(
+            frustration_index, G, method="exact", time_limit=time_limit
+        )
+        row["frustration_exact"] = {
+            "value": exact.value,
+            "optimal": exact.optimal,
+            "lower_bound": exact.lower_bound,
+        }
         if exact.optimal:
             row["heuristic_gap"] = heuristic.value - exact.value
     except TimeoutError:
@@ -121,8 +157,13 @@ def run_network_bench(sizes=(100, 1_000, 10_000), time_limit: float = 60.0) -> d
 
     load_kb()  # loaded once, outside the timings
     rows = [bench_size(n, time_limit) for n in sizes]
-    return {"mean_degree": MEAN_DEGREE, "noise": NOISE, "time_limit_s": time_limit,
-            "exact_edge_limit": EXACT_EDGE_LIMIT, "sizes": rows}
+    return {
+        "mean_degree": MEAN_DEGREE,
+        "noise": NOISE,
+        "time_limit_s": time_limit,
+        "exact_edge_limit": EXACT_EDGE_LIMIT,
+        "sizes": rows,
+    }
 
 
 def main() -> None:

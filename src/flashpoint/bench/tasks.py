@@ -192,22 +192,24 @@ def _actor_label(actor: dict, mention: str, is_demonym) -> str:
 
 
 def demonym_test():
-    """A test for "is this mention a demonym or country adjective?", from the knowledge base
-    when it loads, else from word endings."""
+    """A test for "is this mention a demonym or country adjective?": the knowledge base's
+    country adjectives that are not also country names ("UK" is both), else word endings."""
     try:
         from flashpoint.kb import load_kb
 
-        words = {a.lower() for country in load_kb().countries.values() for a in country.adjectives}
+        countries = load_kb().countries.values()
+        names = {n.lower() for c in countries for n in (c.name, *c.names)}
+        words = {a.lower() for c in countries for a in c.adjectives} - names
     except Exception:  # the knowledge base is being written concurrently; fall back
         words = set()
-    names_ending = ("ian", "ean", "ese", "ish", "i", "ic", "ch", "an", "ek")
+    endings = ("ian", "ean", "ese", "ish", "i", "ic", "ch", "an", "ek")
 
     def is_demonym(mention: str) -> bool:
         m = mention.strip().lower()
         single = m[:-1] if m.endswith("s") else m
         if words:
             return m in words or single in words
-        return m[:1].isalpha() and single.endswith(names_ending)
+        return m[:1].isalpha() and single.endswith(endings)
 
     return is_demonym
 

@@ -6,10 +6,10 @@ CSV and Parquet write one flat table (`table`); the others write the whole store
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from flashpoint.export.datasette import write_datasette
 from flashpoint.export.files import write_csv, write_parquet

@@ -148,3 +148,19 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data["flashpoint_text"] = doc.text
     return text
+
+
+def lowers_of(doc) -> list[str]:
+    """Every token's lower-case form, read once through spaCy's array API (no Token objects)."""
+    cached = doc.user_data.get("flashpoint_lowers")
+    if cached is None:
+        strings = doc.vocab.strings
+        cached = doc.user_data["flashpoint_lowers"] = [strings[x] for x in doc.to_array("LOWER").tolist()]
+    return cached
+
+
+def punct_of(doc) -> list[bool]:
+    cached = doc.user_data.get("flashpoint_punct")
+    if cached is None:
+        cached = doc.user_data["flashpoint_punct"] = [bool(x) for x in doc.to_array("IS_PUNCT").tolist()]
+    return cached

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, text_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
-from lemminflect import getAllLemmas
-
-from flashpoint.pipeline.lexicon import is_common_word
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "security services", "MED": "media",

@@ -16,28 +16,26 @@ _CLOSERS = {'"', "”", "’", "'", ")", "»", "]"}
 _OPENERS = {"“", '"', "‘", "«", "(", "["}
 
 
-def _starts_sentence(token) -> bool:
-    return token.text[:1].isupper() or token.text[:1].isdigit() or token.text in _OPENERS
-
-
 class Segment(Component):
     name = "segment"
     assigns = ("token.is_sent_start",)
 
     def match(self, doc):
+        texts = [t.text_with_ws for t in doc]
         starts = [False] * len(doc)
         after_final = False
-        for i, token in enumerate(doc):
-            prev = doc[i - 1] if i else None
-            if prev is None:
+        for i, with_ws in enumerate(texts):
+            text = with_ws.rstrip()
+            space = not text
+            if i == 0:
                 starts[i] = True
-            elif "\n" in prev.text_with_ws and prev.is_space or "\n" in prev.whitespace_:
-                starts[i] = not token.is_space
-            elif after_final and not token.is_space:
-                starts[i] = _starts_sentence(token)
-            if token.text in _FINAL:
+            elif "\n" in texts[i - 1]:
+                starts[i] = not space
+            elif after_final and not space:
+                starts[i] = text[:1].isupper() or text[:1].isdigit() or text in _OPENERS
+            if text in _FINAL:
                 after_final = True
-            elif not (token.text in _CLOSERS and after_final) and not token.is_space:
+            elif not (text in _CLOSERS and after_final) and not space:
                 after_final = False
         return starts
 

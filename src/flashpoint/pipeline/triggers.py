@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections
 
+from flashpoint.pipeline.annotations import lowers_of, punct_of
+
 MAX_GAP = 3
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
 
@@ -60,8 +62,8 @@ class TriggerIndex:
                     self.first[form].append((entry, steps[1:]))
 
     def find(self, doc) -> list[tuple[int, int, dict]]:
-        lowers = [t.lower_ for t in doc]
-        punct = [t.is_punct and t.text != "-" for t in doc]
+        lowers = lowers_of(doc)
+        punct = [p and w != "-" for p, w in zip(punct_of(doc), lowers, strict=True)]
         found = []
         for i, word in enumerate(lowers):
             for entry, rest in self.first.get(word, ()):

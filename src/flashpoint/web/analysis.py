@@ -7,10 +7,13 @@ import threading
 from collections import OrderedDict
 from itertools import combinations
 
+from fastapi import HTTPException
+
 from flashpoint.analysis.dilemmas import find_dilemmas
 from flashpoint.analysis.network import Network, NetworkSettings
 from flashpoint.analysis.network_export import network_as_dict
 from flashpoint.analysis.network_store import network_from_store
+from flashpoint.errors import FlashpointError
 from flashpoint.web import records
 
 CACHE_SIZE = 8
@@ -32,11 +35,16 @@ class NetworkCache:
         return self._kb
 
     def get(self, at: str | None, window: str, half_life: float) -> Network:
-        key = (at, window, half_life)
+        from flashpoint.web.filters import period
+
+        key = (period(at, "at", day_only=True), window, half_life)
         with self._lock:
             if key not in self._networks:
-                settings = NetworkSettings(at=at, window=window, half_life_days=half_life or None)
-                self._networks[key] = network_from_store(self.engine, settings, self.kb())
+                settings = NetworkSettings(at=key[0], window=window, half_life_days=half_life or None)
+                try:
+                    self._networks[key] = network_from_store(self.engine, settings, self.kb())
+                except (ValueError, FlashpointError) as problem:  # e.g. a window reaching before year 1
+                    raise HTTPException(422, f"cannot cut the network there: {problem}") from None
                 while len(self._networks) > CACHE_SIZE:
                     self._networks.popitem(last=False)
             self._networks.move_to_end(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import asdict, dataclass
 from typing import Literal
 
@@ -32,10 +33,21 @@ class Filters:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
-def _period(value: str | None, name: str) -> str | None:
-    if value and not PERIOD.match(value):
-        raise HTTPException(422, f"{name} must be a year, month or day: 2022, 2022-09 or 2022-09-14")
-    return value or None
+def period(value: str | None, name: str, day_only: bool = False) -> str | None:
+    """`value` if it names a real year, month or day (a day only if `day_only`), else 422."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if not PERIOD.match(value) or (day_only and len(parts) != 3):
+            raise ValueError(value)
+        date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        if not 1 <= int(parts[0]) <= 9998:
+            raise ValueError(value)
+    except ValueError:
+        shape = "a day: 2022-09-14" if day_only else "a year, month or day: 2022, 2022-09 or 2022-09-14"
+        raise HTTPException(422, f"{name} must be {shape}") from None
+    return value
 
 
 def filters(
@@ -52,6 +64,6 @@ def filters(
     offset: int = Query(0, ge=0, le=10**7),
 ) -> Filters:
     """FastAPI dependency: the shared filters, validated."""
-    return Filters(actor or None, type or None, _period(since, "since"), _period(until, "until"),
+    return Filters(actor or None, type or None, period(since, "since"), period(until, "until"),
                    place or None, outlet or None, status or None, (q or "").strip() or None,
                    sort, limit, offset)

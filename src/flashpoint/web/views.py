@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from flashpoint.web import analysis, records
 from flashpoint.web.app import Context, context, twin
-from flashpoint.web.filters import Filters, filters
+from flashpoint.web.filters import Filters, filters, period
 from flashpoint.web.highlight import record_spans, segments
 from flashpoint.web.security import require_token
 
@@ -143,7 +143,7 @@ def timeline(ctx: Ctx, actor: Annotated[str | None, Query(max_length=100)] = Non
              since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
              until: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None) -> dict:
     """Events and transfers of one actor or one dyad, in date order, grouped by month."""
-    f = Filters(actor=actor, since=since, until=until, limit=500)
+    f = Filters(actor=actor, since=period(since, "since"), until=period(until, "until"), limit=500)
     found = []
     for kind in ("event", "transfer"):
         extra = [records.role(kind, None, other)] if actor and other else []

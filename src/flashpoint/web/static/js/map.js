@@ -4,7 +4,7 @@
   "use strict";
   var el = document.getElementById("map");
   if (!el || !window.L) return;
-  var map = L.map(el, { worldCopyJump: true, preferCanvas: true, minZoom: 2, maxZoom: 12 }).setView([30, 40], 3);
+  var map = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 40], 3);
   var palette = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d",
                  "#2c3e50", "#f39c12", "#e84393", "#6c5ce7", "#00b894"];
   var colours = {};
