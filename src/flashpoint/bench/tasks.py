@@ -179,6 +179,9 @@ def flashpoint_entities(record: dict, text: str, is_demonym) -> list[tuple[int, 
     for actor in record.get("actors", []):
         for span in actor.get("mentions", []):
             put(span, _actor_label(actor, text[span[0] : span[1]], is_demonym))
+    for name in record.get("names", []):
+        if name.get("label") == "demonym":
+            put((name["start"], name["end"]), "Nationality")
     return [(s, e, label) for (s, e), label in sorted(found.items())]
 
 

@@ -49,6 +49,15 @@ def _cldr_names() -> dict[str, set[str]]:
     return names
 
 
+def _coordinates(value) -> tuple[float, float] | None:
+    """countryinfo gives [lat, lon], sometimes nested or empty."""
+    while isinstance(value, list) and value and isinstance(value[0], list):
+        value = value[0]
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int | float) for v in value):
+        return float(value[0]), float(value[1])
+    return None
+
+
 def _population() -> dict[str, int]:
     return {code: int(row.get("population") or 0) for code, row in _geonames_by_code().items()}
 
@@ -63,7 +72,7 @@ def generate_countries() -> dict[str, Country]:
         name = getattr(iso, "common_name", None) or gn.get("name") or iso.name
         names = {name, iso.name, getattr(iso, "official_name", iso.name), *cldr.get(iso.alpha_2, ())}
         names.update(s for s in row.get("altSpellings", ()) if len(s) > 3)
-        latlng = row.get("capital_latlng") or row.get("latlng") or (None, None)
+        latlng = _coordinates(row.get("latlng")) or _coordinates(row.get("capital_latlng")) or (None, None)
         capital = row.get("capital") or gn.get("capital") or None
         if isinstance(capital, list):  # countryinfo gives a list for a few states
             capital = capital[0] if capital else None
@@ -75,8 +84,8 @@ def generate_countries() -> dict[str, Country]:
             adjectives=tuple(a for a in [row.get("demonym")] if a),
             capital=capital,
             seats=tuple(s for s in [capital] if s),
-            lat=(row.get("latlng") or latlng)[0],
-            lon=(row.get("latlng") or latlng)[1],
+            lat=latlng[0],
+            lon=latlng[1],
             geonames_id=gn.get("geonameid"),
             source=GENERATED_SOURCE,
         )

@@ -6,6 +6,9 @@ from flashpoint import SCHEMA
 from flashpoint.pipeline.annotations import annotations
 
 _PRIVATE = ("_sentence",)
+# every recognised name, for highlighting and scoring: demonyms stay here and never become places
+_NAME_LABELS = {"COUNTRY": "country", "ADJ": "demonym", "SEAT": "seat", "ENTRY": "entry", "PERSON": "person",
+                "WEAPON": "weapon"}
 
 
 def _clean(record: dict) -> dict:
@@ -37,6 +40,10 @@ def to_contract(document, doc, kb) -> dict:
             {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
              "interval": {"start": t.begin, "end": t.finish, "precision": t.precision}, "mod": t.mod}
             for t in ann.times
+        ],
+        "names": [
+            {"start": m.start_char, "end": m.end_char, "text": m.text, "label": _NAME_LABELS[m.label], "key": m.key}
+            for m in ann.mentions if m.label in _NAME_LABELS
         ],
         "events": [_clean(e) for e in ann.events],
         "transfers": [_clean(t) for t in ann.transfers],

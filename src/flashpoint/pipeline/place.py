@@ -86,7 +86,7 @@ class Places(Component):
         if not cued and (candidate.name != span.text or candidate.population < _MIN_UNCUED_POPULATION
                          and candidate.country not in context[:3]):
             return  # without a locative cue only a place's own name, big or in the story's countries
-        precision = "admin1" if candidate.feature == "admin1" else "exact"
+        precision = {"admin1": "admin1", "country": "country"}.get(candidate.feature, "exact")
         yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
                candidate.geonames_id, precision)
 
