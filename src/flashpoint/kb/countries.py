@@ -130,5 +130,6 @@ def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[st
             geonames_id=base.geonames_id if base else None,
             span=Span(historical.get("since"), historical.get("until")),
             source=entry.get("source", "") if not base else f"{base.source}; {entry.get('source', '')}",
+            dependent=bool(entry.get("dependent")),
         )
     return merged

@@ -136,7 +136,7 @@ def _memberships(row: dict, countries: dict[str, Country]) -> list[Membership]:
         listed = {m.country for m in found}
         exceptions = set(row.get("exceptions") or ()) | set(row.get("non_members") or ())
         found += [Membership(org, code, Span(), "member") for code, c in countries.items()
-                  if code not in listed and code not in exceptions and not c.span.until]
+                  if code not in listed and code not in exceptions and not c.span.until and not c.dependent]
     return found
 
 

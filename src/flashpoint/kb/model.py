@@ -34,6 +34,7 @@ class Country:
     geonames_id: int | None = None
     span: Span = Span()
     source: str = ""
+    dependent: bool = False  # a territory, not a sovereign state
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from lemminflect import getAllLemmas
 from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, text_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.lexicon import is_common_word
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "security services", "MED": "media",
@@ -335,7 +336,8 @@ class _Context:
         starts = sentence_starts(self.doc)
         for token in self.doc:
             actor = surnames.get(token.text)
-            if actor and token.i not in self.used and token.i not in starts and token.idx > first.get(actor.id, 0):
+            at_start = token.i in starts and is_common_word(token.text)  # "Has said" opens with a verb
+            if actor and token.i not in self.used and not at_start and token.idx > first.get(actor.id, 0):
                 self.link(actor, token.i, token.i + 1)
 
     def resolve_definite_people(self) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import Literal
 
 from fastapi import HTTPException, Query

@@ -105,7 +105,7 @@ def dyads(engine: Engine, limit: int = 10) -> list[dict]:
             if x and y and x != y:
                 found[(min(x, y), max(x, y), kind)] += 1
     totals: Counter = Counter()
-    for (x, y, kind), n in found.items():
+    for (x, y, _kind), n in found.items():
         totals[(x, y)] += n
     return [{"a": x, "b": y, "records": n, "events": found[(x, y, "event")], "transfers": found[(x, y, "transfer")]}
             for (x, y), n in totals.most_common(limit)]
