@@ -12,6 +12,7 @@ from pathlib import Path
 from flashpoint.documents import Document
 from flashpoint.errors import FlashpointError
 from flashpoint.sources import Failure, read_paths
+from flashpoint.sources.jsonl import unpaired_surrogate
 
 
 @dataclass
@@ -37,6 +38,9 @@ def read_stdin(stream=None) -> Iterator[Document | Failure]:
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             yield Failure(f"<stdin>:{number}", "a JSON line needs a 'text' string")
+            continue
+        if problem := unpaired_surrogate(row):
+            yield Failure(f"<stdin>:{number}", f"the JSON line {problem}; fix its \\u escapes")
             continue
         fields = {k: row.get(k) for k in ("id", "title", "url", "published", "outlet", "author") if row.get(k)}
         yield Document.from_text(row["text"], source=f"<stdin>:{number}", **fields)

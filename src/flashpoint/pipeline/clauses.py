@@ -65,12 +65,17 @@ def clause_at(doc, i: int) -> Clause:
     return doc.user_data["flashpoint_clause_of"][i]
 
 
-def hypothetical(doc, clause: Clause, before: int) -> bool:
-    """A modal or condition in the clause before the trigger: "could", "if Turkey sells"."""
-    for token in doc[clause.start:before]:
+def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None) -> bool:
+    """A modal or condition before the trigger ("could supply", "if Turkey sells"), or a modal
+    right after a trigger that is its subject ("the drone trade could hardly please")."""
+    for token in doc[clause.start:trigger]:
         if token.lower_ in MODALS and not (token.lower_ == "may" and token.text == "May"):
             return True
-    return False
+    after = doc[end:min(clause.end, end + 2)] if end is not None else ()
+    return any(t.lower_ in _MODAL_VERBS for t in after)
+
+
+_MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 
 def negated(doc, clause: Clause, before: int, window: int = 6) -> bool:

@@ -15,6 +15,7 @@ from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.triggers import forms
 
 # more specific modes win when a clause names several weapons
 MODE_ORDER = ["drone", "aerial", "naval", "heavy-weapons", "explosives", "CBRN", "firearms", "primitive-weapons"]
@@ -63,13 +64,13 @@ class Events(Component):
     def build(self, doc, start, end, trigger):
         ann = annotations(doc)
         clause = clause_at(doc, start)
-        if hypothetical(doc, clause, clause.end) or negated(doc, clause, start, window=3):
+        if hypothetical(doc, clause, start, end) or negated(doc, clause, start, window=3):
             return None
         if end < len(doc) and doc[end].lower_ == "to" and trigger["type"] not in _INFINITIVE_EVENTS \
                 and not (end + 1 < len(doc) and doc[end + 1].lower_ == "the"):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         attribution = ann.attributions.get((clause.start, clause.end))
-        mentions = args.clause_actors(doc, clause, attribution)
+        mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
         actors, recipients = self.arguments(doc, mentions, start, end, trigger)
         armed = any(ann.actors[m.actor].sector in _ARMED_SECTORS for m in actors if not isinstance(m, _Synthetic))
@@ -127,13 +128,13 @@ class Events(Component):
         }
 
     def arguments(self, doc, mentions, start, end, trigger):
-        nominal = args.is_nominal(doc, start)
+        nominal = args.is_nominal(doc, start) or _noun_form(doc[start].lower_, trigger)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
             after = args.next_word(doc, end)
             if right and after is not None and after.lower_ == "between":
                 return right, right
-            left = args.possessor(doc, mentions, start)
+            left = args.possessor(doc, mentions, start) if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
             everyone = _unique(left + right)
@@ -194,7 +195,7 @@ class Events(Component):
             if trigger["status"] != "in_use":
                 continue
             clause = clause_at(doc, start)
-            if hypothetical(doc, clause, clause.end):
+            if hypothetical(doc, clause, start, end):
                 continue
             mentions = args.clause_actors(doc, clause, ann.attributions.get((clause.start, clause.end)))
             weapons = [w for w in args.weapons_in(doc, clause) if w.start >= end]
@@ -243,6 +244,12 @@ def _wielded(doc, weapons, start, end) -> bool:
         if w.start >= end and any(t.lower_ in ("with", "using", "by") for t in doc[end:w.start]):
             return True
     return False
+
+
+def _noun_form(word: str, trigger) -> bool:
+    """"threats" is no form of the verb "threaten": the trigger is used as a noun."""
+    lemmas = trigger.get("lemmas") or [p.split()[0] for p in trigger.get("phrases") or ()]
+    return bool(lemmas) and all(word not in forms(lemma, "VERB") for lemma in lemmas)
 
 
 def _military_word(doc, clause) -> bool:

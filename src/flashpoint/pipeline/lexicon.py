@@ -41,6 +41,8 @@ def proper_surfaces(kb):
             yield name, "COUNTRY", code
         for adjective in country.adjectives:
             yield adjective, "ADJ", code
+            if adjective.endswith(("an", "i")) and " " not in adjective:
+                yield adjective + "s", "ADJ", code  # "Nigerians", "Israelis"
         if not country.span.until:  # a historical state's capital is its successor's now
             for seat in country.seats:
                 yield seat, "SEAT", code

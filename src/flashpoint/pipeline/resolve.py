@@ -223,20 +223,42 @@ class _Context:
             return i + 2  # "the Tajik-Kyrgyz border": a description, not an actor
         if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt):
             return self._role_phrase(i + 1, m.key, m.start)
+        role_i = self._shared_role(i)
+        if role_i is not None:  # "Hungarian and Romanian officials": each adjective takes the role
+            role = self.kb.roles[self.mentions[role_i].key]
+            if role.sector:
+                self.link(self.group_actor(m.key, role.sector), m.start, m.end, role=role.id)
+            return i + 1
         if nxt and nxt.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN") and self._adjacent(m, nxt, gap=2):
             return i + 1  # "Turkish drones": the weapons component reads the adjective
-        if after is not None and after.lower_ in AGENT_NOUNS:
+        if m.text.endswith("s") and m.text[:-1] in self.kb.countries[m.key].adjectives:
+            self.link(self.country_actor(m.key), m.start, m.end)  # "Nigerians", "Israelis": the people
+        elif after is not None and after.lower_ in AGENT_NOUNS:
             self.link(self.country_actor(m.key), m.start, m.end + (1 if after.lower_ == "side" else 0))
         elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha or after.lower_ in ("say", "said", "says", "have", "were", "are")):
             self.link(self.country_actor(m.key), m.start - 1, m.end)
         return i + 1
 
+    def _shared_role(self, i):
+        """The role noun that ends "X and Y <role>" / "X, Y and Z <role>", seen from X."""
+        j = i
+        while True:
+            cur, nxt = self.at(j), self.at(j + 1)
+            if nxt is None or cur.label != "ADJ":
+                return None
+            between = [t.lower_ for t in self.doc[cur.end:nxt.start]]
+            if nxt.label == "ROLE" and not between and j > i:
+                return j + 1
+            if nxt.label != "ADJ" or not between or any(w not in (",", "and", "or") for w in between):
+                return None
+            j += 1
+
     def _country(self, i, m, nxt):
         before = self.token(m.start - 1)
         if self._possessive(m, nxt) and nxt.label == "ROLE":
             return self._role_phrase(i + 1, m.key, m.start)
-        if nxt and nxt.label == "ROLE" and nxt.start == m.end and self.kb.countries[m.key].name != m.text:
-            return self._role_phrase(i + 1, m.key, m.start)  # "UAE foreign ministry", "US officials"
+        if nxt and nxt.label == "ROLE" and nxt.start == m.end:
+            return self._role_phrase(i + 1, m.key, m.start)  # "UAE foreign ministry", "Ivory Coast rebels"
         place_use = before is not None and before.lower_ in LOCATIVE
         self.link(self.country_actor(m.key), m.start, m.end, place_use=place_use)
         return i + 1

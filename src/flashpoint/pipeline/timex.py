@@ -49,13 +49,18 @@ RULES = [  # (name, pattern, flags); tried in this order, longest match wins at 
     ("part_m", rf"\b{_PART}{_M}\b", re.I),
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b", re.I),
     ("earlier_this", r"\b(?P<which>earlier|later) (?:this|that) (?P<grain>week|month|year)\b", re.I),
+    ("past_n", rf"\b(?:the )?(?:past|last|previous|next|coming|first|final) {_NUM}\s+{_UNIT}\b", re.I),
+    ("recent", r"\b(?:in )?recent (?P<unit>years|months|weeks|days|decades)\b", re.I),
+    ("quarter", r"\b(?:the |this year's |last year's )?(?P<q>first|second|third|fourth)[- ](?:quarter|qtr)\b", re.I),
+    ("adj_duration", rf"\b{_NUM}-(?P<unit>second|minute|hour|day|week|month|year|decade)(?:-long|-old)?\b", re.I),
+    ("the_year", r"\b(?:the|this) (?:current |calendar |fiscal )?(?P<grain>year)\b(?! (?:ago|earlier|before))", re.I),
     ("rel", rf"\b{_REL} {_GRAIN}\b", re.I),
     ("part_rel", rf"\b{_PART}(?:{_REL} )?(?P<grain>week|month|year)\b", re.I),
     ("decade", r"\b(?:the )?(?P<decade>(?:1[89]|20)\d0)s\b", 0),
     ("season_y", rf"\b(?P<season>spring|summer|autumn|fall|winter)(?: of)? {_Y}\b", re.I),
     ("weekday", rf"\b(?:(?P<rel>last|this|next) )?{_WD}(?: (?P<tod>morning|afternoon|evening|night))?\b", 0),
     ("deictic", r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this morning|this evening|the day before yesterday)\b", re.I),
-    ("ref", r"\b(?P<word>recent years|recent months|recent weeks|recently|in the past|the past|currently|at present|nowadays|now|the future|in the future|these days)\b", re.I),
+    ("ref", r"\b(?P<word>recently|in the past|the past|currently|current|at present|nowadays|now|the future|in the future|future|these days|soon|previously|formerly|once)\b", re.I),
     ("set", r"\b(?P<word>every (?:day|week|month|year)|each (?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b", re.I),
     ("duration", rf"\b{_NUM}\s+{_UNIT}\b", re.I),
     ("vague_duration", r"\bfor (?P<unit>years|decades|months|weeks|days|centuries)\b", re.I),
@@ -101,12 +106,19 @@ class Normaliser:
     def __init__(self, dct: date | None):
         self.dct = dct
 
-    def year_of_month(self, month: int, day: int = 1) -> int | None:
-        """The year of the latest such month and day not after the publication date."""
+    def year_of_month(self, month: int, day: int = 1, tense: int = 0) -> int | None:
+        """The year that puts the month and day nearest the publication date, before or after
+        ("Dec. 15" in a November article is next month; "April" in a September one is past);
+        "last August" is always past and "next August" always future; a tie goes to the past."""
         if not self.dct:
             return None
-        later = (month, day) > (self.dct.month, self.dct.day)
-        return self.dct.year - 1 if later and month != self.dct.month else self.dct.year
+
+        def offset(y):
+            return (date(y, month, min(day, _last_day(y, month))) - self.dct).days
+
+        years = [y for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+                 if tense == 0 or (offset(y) < 0 if tense < 0 else offset(y) > 0)]
+        return min(years, key=lambda y: (abs(offset(y)), y))
 
     def make(self, name, m) -> TimeX | None:
         handler = getattr(self, f"_{name}")
@@ -164,7 +176,8 @@ class Normaliser:
 
     def _bare_month(self, m):
         month = _month(m["month"])
-        year = self.year_of_month(month)
+        cue = m.group(0).split()[0].lower()
+        year = self.year_of_month(month, tense={"last": -1, "since": -1, "next": 1}.get(cue, 0))
         if year is None:
             return "DATE", f"XXXX-{month:02d}", None, None, "month"
         begin, end = _month_interval(year, month)
@@ -256,8 +269,12 @@ class Normaliser:
             return "DATE", "XXXX-WXX-" + str(WEEKDAYS[m["weekday"].lower()] + 1), None, None, "day"
         target = WEEKDAYS[m["weekday"].lower()]
         rel = (m["rel"] or "").lower()
+        # news tells the past: a bare weekday is the latest such day up to the publication day
         back = (self.dct.weekday() - target) % 7
-        d = self.dct + timedelta(days=(7 - back) % 7 or 7) if rel == "next" else self.dct - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+        if rel == "next":
+            d = self.dct + timedelta(days=(target - self.dct.weekday()) % 7 or 7)
+        else:
+            d = self.dct - timedelta(days=back or (7 if rel == "last" else 0))
         iso = d.isoformat()
         if m["tod"]:
             return "TIME", f"{iso}T{ {'morning': 'MO', 'afternoon': 'AF', 'evening': 'EV', 'night': 'NI'}[m['tod']] }".replace(" ", ""), iso, iso, "day"
@@ -276,9 +293,9 @@ class Normaliser:
 
     def _ref(self, m):
         word = m["word"].lower()
-        if word in ("currently", "at present", "nowadays", "now", "these days"):
+        if word in ("currently", "current", "at present", "nowadays", "now", "these days"):
             return "DATE", "PRESENT_REF", None, self.dct.isoformat() if self.dct else None, "unknown"
-        if word in ("the future", "in the future"):
+        if word in ("the future", "in the future", "future", "soon"):
             return "DATE", "FUTURE_REF", None, None, "unknown"
         return "DATE", "PAST_REF", None, self.dct.isoformat() if self.dct else None, "unknown"
 
@@ -293,6 +310,30 @@ class Normaliser:
         code = UNITS[unit]
         value = f"PT{amount}{code}" if unit in ("second", "minute", "hour") else f"P{amount}{code}"
         return "DURATION", value, None, None, unit
+
+    def _past_n(self, m):
+        return self._duration(m)
+
+    def _recent(self, m):
+        unit = m["unit"].lower().rstrip("s")
+        return "DURATION", f"PX{UNITS[unit]}", None, None, unit
+
+    def _adj_duration(self, m):
+        return self._duration(m)
+
+    def _quarter(self, m):
+        if not self.dct:
+            return None
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m["q"].lower()]
+        text = m.group(0).lower()
+        year = self.dct.year - (1 if "last year" in text or q > (self.dct.month - 1) // 3 + 1 else 0)
+        first = (q - 1) * 3 + 1
+        return ("DATE", f"{year:04d}-Q{q}", f"{year:04d}-{first:02d}-01",
+                f"{year:04d}-{first + 2:02d}-{_last_day(year, first + 2):02d}", "quarter")
+
+    def _the_year(self, m):
+        found = self._grain_interval("year", 0)
+        return ("DATE", *found) if found else None
 
     def _vague_duration(self, m):
         unit = m["unit"].lower().rstrip("s").replace("centurie", "century")

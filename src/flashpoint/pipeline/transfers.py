@@ -47,7 +47,7 @@ class Transfers(Component):
     def build(self, doc, start, end, trigger):
         ann = annotations(doc)
         clause = clause_at(doc, start)
-        if hypothetical(doc, clause, start):
+        if hypothetical(doc, clause, start, end):
             return []
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution)

@@ -25,12 +25,19 @@ class Triggers(Component):
         self.transfers = TriggerIndex(kb.transfer_triggers)
 
     def match(self, doc):
-        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
+        mentions = annotations(doc).mentions
+        names = {i for m in mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
+        weapon_words = [m for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN")]
+        weapon_starts = {m.start for m in weapon_words}
+        noun_tokens = {i for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN", "ROLE")
+                       for i in range(m.start, m.end)}
 
         def outside(found):
-            # a verb-only trigger after "the", "of", "its" is a noun here: "arms", "the sign"
+            # a verb-only trigger after "the", "of", "its" is a noun here ("arms"); before a weapon
+            # word, or inside a noun phrase the recogniser found, a participle ("armed forces")
             return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))
-                    and not (t.get("pos") == "VERB" and e - s == 1 and is_nominal(doc, s))]
+                    and not (t.get("pos") == "VERB" and e - s == 1
+                             and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens))]
 
         return outside(self.events.find(doc)), outside(self.transfers.find(doc))
 

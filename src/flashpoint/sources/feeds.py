@@ -33,7 +33,11 @@ def read_feed(stream: BinaryIO, source: str) -> Iterator[Document | Failure]:
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, 1):
-        yield _entry_document(entry, outlet, f"{source}#{entry.get('id') or number}")
+        where = f"{source}#{entry.get('id') or number}"
+        try:
+            yield _entry_document(entry, outlet, where)
+        except Exception as error:  # one broken entry must not stop the feed
+            yield Failure(where, f"{type(error).__name__}: {error}")
 
 
 def _entry_document(entry, outlet: str | None, source: str) -> Document | Failure:

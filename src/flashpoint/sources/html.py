@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from flashpoint.documents import Document
 from flashpoint.sources.credit import read_credit
-from flashpoint.sources.registry import Failure
+from flashpoint.sources.registry import Failure, read_document_bytes
 
 
 def html_to_document(html: bytes | str, source: str, url: str | None = None) -> Document | Failure:
@@ -33,4 +33,4 @@ def html_to_document(html: bytes | str, source: str, url: str | None = None) -> 
 
 
 def read_html(stream: BinaryIO, source: str) -> Iterator[Document | Failure]:
-    yield html_to_document(stream.read(), source)
+    yield html_to_document(read_document_bytes(stream, "the HTML page"), source)

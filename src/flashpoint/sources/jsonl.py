@@ -8,15 +8,35 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from flashpoint.documents import Document
-from flashpoint.sources.registry import Failure
+from flashpoint.sources.registry import MAX_DOCUMENT_BYTES, Failure
 
 _KNOWN = ("id", "title", "outlet", "author", "url", "published", "language")
 
 
 def read_jsonl(stream: BinaryIO, source: str) -> Iterator[Document | Failure]:
-    for number, line in enumerate(stream, 1):
-        if line.strip():
+    number = 0
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        number += 1
+        if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
+            _skip_line(stream)  # never hold an over-long line whole
+            yield Failure(f"{source}:{number}", f"line is longer than {MAX_DOCUMENT_BYTES:,} bytes, far "
+                                                "longer than a news article; split it into articles first")
+        elif line.strip():
             yield _line_document(line, f"{source}:{number}")
+
+
+def _skip_line(stream: BinaryIO) -> None:
+    while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+        pass
+
+
+def unpaired_surrogate(data) -> str | None:
+    """Why a decoded JSON value is not valid Unicode (a lone "\\ud800" escape), else None."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        return f"holds an unpaired surrogate {error.object[error.start:error.end]!r}, which is not valid Unicode"
+    return None
 
 
 def _line_document(line: bytes, source: str) -> Document | Failure:
@@ -25,8 +45,11 @@ def _line_document(line: bytes, source: str) -> Document | Failure:
         text = data["text"]
         if not isinstance(text, str) or not text.strip():
             return Failure(source, "`text` must be a non-empty string")
-    except (ValueError, KeyError, TypeError) as error:
-        return Failure(source, f"not a JSON object with a `text` field ({error})")
+    except (ValueError, KeyError, TypeError, RecursionError) as error:
+        return Failure(source, f"not a JSON object with a `text` field ({type(error).__name__}: {error})")
+    problem = unpaired_surrogate(data) if b"\\u" in line.lower() else None
+    if problem:
+        return Failure(source, f"the JSON line {problem}; fix its \\u escapes")
     known = {k: str(data[k]) for k in _KNOWN if data.get(k) is not None}
     extra = {k: v for k, v in data.items() if k not in _KNOWN and k != "text"}
     return Document.from_text(text, source=source, extra=extra, **known)

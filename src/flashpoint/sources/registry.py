@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,20 @@ READERS: tuple[Reader, ...] = (
            _lazy("flashpoint.sources.text", "read_text")),
 )
 SNIFF_BYTES = 2048
+# One document (a text or HTML file, a JSON line, a WARC record) past this many bytes is
+# refused before it is read whole: the pipeline reads at most 2,000,000 characters anyway.
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
+
+
+def read_document_bytes(stream: BinaryIO, what: str = "document") -> bytes:
+    """The stream's bytes, refusing (InputError) past MAX_DOCUMENT_BYTES without reading on."""
+    from flashpoint.errors import InputError
+
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(f"{what} is larger than {MAX_DOCUMENT_BYTES:,} bytes: not one news article (or a "
+                         "decompression bomb); split it into articles first")
+    return data
 
 
 def reader_for(name: str, head: bytes) -> Reader:
@@ -109,8 +124,23 @@ def read_path(path: str | os.PathLike, *, max_bytes: int | None = None) -> Itera
         yield from _read_tree(path, max_bytes)
     elif path.is_file():
         yield from _read_file(path, max_bytes)
+    elif os.path.lexists(path):
+        yield Failure(str(path), _not_regular(path))
     else:
         yield Failure(str(path), "no such file or directory; check the path")
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` is skipped if it is not a regular file: opening a FIFO would wait forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:  # a dangling link or a symlink loop
+        return f"cannot open it ({error.strerror or error}); skipped"
+    if stat.S_ISREG(mode):
+        return None
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+    return f"{kind}, not a regular file; skipped"
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, max_bytes: int | None = None) -> Iterator[Item]:
@@ -128,7 +158,11 @@ def _read_tree(root: Path, max_bytes: int | None) -> Iterator[Item]:
             if os.path.commonpath([real_root, os.path.realpath(path)]) != real_root:
                 log.warning("skipping %s: a symlink leading out of %s", path, root)
                 continue
-            yield from _read_file(path, max_bytes)
+            problem = _not_regular(path)
+            if problem:
+                yield Failure(str(path), problem)
+            else:
+                yield from _read_file(path, max_bytes)
 
 
 def _read_file(path: Path, max_bytes: int | None) -> Iterator[Item]:
