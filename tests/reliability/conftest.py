@@ -106,3 +106,18 @@ def check_record(record: dict, text: str, validator) -> None:
         assert 0 <= start < end <= len(text), f"{where}: span {start}:{end} outside a text of {len(text)}"
         assert text[start:end], f"{where}: empty span {start}:{end}"
     json.dumps(record, ensure_ascii=False).encode("utf-8")  # printable as the CLI prints it
+
+
+def _store_test_helpers():
+    """tests/store/conftest.py as a module: its corpus, snapshot and PostgreSQL server helpers."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("flashpoint_store_test_helpers",
+                                                  ROOT / "tests" / "store" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+store_helpers = _store_test_helpers()
+postgres_server = store_helpers.postgres_server  # the same throwaway server fixture, reused as is

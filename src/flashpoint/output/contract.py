@@ -7,7 +7,7 @@ from flashpoint.pipeline.annotations import annotations
 
 _PRIVATE = ("_sentence",)
 # every recognised name, for highlighting and scoring: demonyms stay here and never become places
-_NAME_LABELS = {"COUNTRY": "country", "ADJ": "demonym", "SEAT": "seat", "ENTRY": "entry", "PERSON": "person",
+_NAME_LABELS = {"COUNTRY": "country", "ADJ": "demonym", "SEAT": "seat", "ENTRY": "entry", "PERSON": "person", "ORG": "organisation",
                 "WEAPON": "weapon"}
 
 

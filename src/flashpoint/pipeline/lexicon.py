@@ -8,7 +8,7 @@ from lemminflect import getAllInflections, getAllLemmas
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # When two candidate spans cover the same tokens, the more specific label wins.
-PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
+PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
             "ROLE": 3, "WEAPON_WORD": 2, "TYPE_NOUN": 1}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "monday", "tuesday", "wednesday",

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from flashpoint.pipeline.annotations import Mention, annotations, text_of
 from flashpoint.pipeline.clauses import all_clauses, sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
+from flashpoint.pipeline.lexicon import (
+    MONTHS,
+    PRIORITY,
+    is_common_word,
+    lower_surfaces,
+    proper_surfaces,
+)
 
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
 _APPOSITION = {"a", "an", "the"}
@@ -82,6 +89,7 @@ class Recognise(Component):
         kept = _extend_weapons(doc, kept)
         kept = _designators(doc, kept)
         kept = _people(doc, kept)
+        kept = _organisations(doc, kept)
         annotations(doc).mentions = [
             Mention(s, e, label, key, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
             for s, e, label, key in sorted(kept)
@@ -187,4 +195,35 @@ def _people(doc, kept):
         if (titled and end - i >= 1) or (apposition and end - i >= 2) or spoken:
             out.append((i, end, "PERSON", None))
             covered.update(range(i, end))
+    return sorted(out)
+
+
+# the last word of an organisation's name: "Amnesty International", "Rapid Support Forces"
+ORG_HEADS = {"organization", "organisation", "international", "committee", "council", "front", "party",
+             "movement", "army", "union", "agency", "institute", "watch", "foundation", "commission",
+             "federation", "alliance", "association", "league", "brigade", "brigades", "battalion", "corps",
+             "forces", "cross", "crescent", "network", "coalition", "group", "fund", "court", "tribunal",
+             "assembly", "congress", "society", "observatory", "mission", "authority", "guard", "militia"}
+_ORG_INNER = {"of", "for", "and", "the", "on", "de", "al"}
+
+
+def _organisations(doc, kept):
+    """Capitalised names the knowledge base lacks with an organisation word in them."""
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    out = list(kept)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or not token.is_title or not token.is_alpha or token.lower_ in STOP_WORDS \
+                or token.lower_ in MONTHS:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 7 and end not in covered and (
+                doc[end].is_title or (doc[end].lower_ in _ORG_INNER and end + 1 < len(doc) and doc[end + 1].is_title)):
+            end += 1
+        if end - i >= 2 and any(t.lower_ in ORG_HEADS for t in doc[i:end]):
+            out.append((i, end, "ORG", None))
+            covered.update(range(i, end))
+        i = end
     return sorted(out)

@@ -289,6 +289,12 @@ class _Context:
         self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
         return i + 1
 
+    def _org(self, i, m, nxt):
+        """An organisation the knowledge base does not know: an actor without a country code."""
+        actor = self.actor(slug(m.text), name=m.text, code=None, country=None, sector=None, kind="organisation")
+        self.link(actor, m.start, m.end)
+        return i + 1
+
     def _person(self, i, m, nxt):
         country = self._apposition_country(m)
         self.link(self.person_actor(m.text, country=country, role=self._apposition_role(m)), m.start, m.end)

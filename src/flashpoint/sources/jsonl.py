@@ -19,8 +19,8 @@ def read_jsonl(stream: BinaryIO, source: str) -> Iterator[Document | Failure]:
         number += 1
         if len(line) > MAX_DOCUMENT_BYTES and not line.endswith(b"\n"):
             _skip_line(stream)  # never hold an over-long line whole
-            yield Failure(f"{source}:{number}", f"line is longer than {MAX_DOCUMENT_BYTES:,} bytes, far "
-                                                "longer than a news article; split it into articles first")
+            yield Failure(f"{source}:{number}", f"line is larger than {MAX_DOCUMENT_BYTES:,} bytes: not one "
+                                                "news article; split it into articles first")
         elif line.strip():
             yield _line_document(line, f"{source}:{number}")
 

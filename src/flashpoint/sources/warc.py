@@ -61,6 +61,8 @@ def _payload_document(record, url: str | None, where: str) -> Document | Failure
         record.rec_headers.get_header("Content-Type") or ""
     )
     payload = read_document_bytes(record.content_stream(), "WARC record")
+    while record.raw_stream.read(1 << 16):  # to the record's end, to see whether it is all there
+        pass
     if getattr(record.raw_stream, "limit", 0) > 0:
         return Failure(where, "WARC record is shorter than its Content-Length (a truncated archive?); "
                               "record skipped")
