@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from flashpoint.errors import InputError
 
@@ -16,6 +17,33 @@ _FIELDS = ("id", "title", "outlet", "author", "url", "published", "language")
 def normalise_text(text: str) -> str:
     """NFC with runs of whitespace collapsed: what the document id is computed over."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def normalise_published(value) -> str | None:
+    """An ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a time part dropped), or an absolute date in
+    words ("September 26, 2022"); anything else is an error that says what to give instead."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    found = _ISO.match(text)
+    if found:
+        year, month, day = (int(g) if g else None for g in found.groups())
+        try:
+            date(year, month or 1, day or 1)
+        except ValueError:
+            found = None
+        else:
+            if 1 <= year:
+                return found.group(0)
+    from flashpoint.sources.credit import parse_absolute_date
+
+    parsed = parse_absolute_date(text)
+    if parsed:
+        return parsed
+    raise InputError(f"publication date {value!r} is not a date; give it as YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
 def document_id(text: str) -> str:
@@ -40,6 +68,7 @@ class Document:
             raise InputError(f"document text must be a string, got {type(self.text).__name__}")
         if not self.id:
             self.id = document_id(self.text)
+        self.published = normalise_published(self.published)
 
     @classmethod
     def from_text(cls, text: str, **metadata) -> Document:

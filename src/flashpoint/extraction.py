@@ -43,7 +43,10 @@ def read_stdin(stream=None) -> Iterator[Document | Failure]:
             yield Failure(f"<stdin>:{number}", f"the JSON line {problem}; fix its \\u escapes")
             continue
         fields = {k: row.get(k) for k in ("id", "title", "url", "published", "outlet", "author") if row.get(k)}
-        yield Document.from_text(row["text"], source=f"<stdin>:{number}", **fields)
+        try:
+            yield Document.from_text(row["text"], source=f"<stdin>:{number}", **fields)
+        except FlashpointError as error:
+            yield Failure(f"<stdin>:{number}", str(error))
 
 
 def documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
@@ -61,6 +64,9 @@ def documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
 def extract_paths(paths, published=None, outlet=None, model=None, kb_dirs=()) -> Iterator[Result]:
     from flashpoint.pipeline import load_pipeline
 
+    from flashpoint.documents import normalise_published
+
+    published = normalise_published(published)  # a bad --published is one clear error, up front
     pipeline = load_pipeline(tuple(kb_dirs), model)
     for item in documents(paths):
         if isinstance(item, Failure):

@@ -15,7 +15,7 @@ from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
-_NUM = r"(?P<num>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
+_NUM = r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,9}(?![\d,])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
 _APPROX = r"(?:(?P<approx>nearly|almost|about|around|roughly|some|over|more than|at least|up to|fewer than|less than)\s+)?"
 _WHO = r"(?:(?:of\s+(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?)"
 _BE = r"(?:(?:were|was|have been|had been|has been|have|has|had|are|reportedly|also|all|later|since)\s+)*"
@@ -39,7 +39,7 @@ _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?death toll", re.I)
 
 def _count(text: str) -> int | None:
     text = text.lower().replace(",", "")
-    return int(text) if text.isdigit() else _WORDS.get(text)
+    return int(text) if text.isdigit() and len(text) <= 12 else _WORDS.get(text)
 
 
 class Claims(Component):

@@ -122,7 +122,10 @@ class Normaliser:
 
     def make(self, name, m) -> TimeX | None:
         handler = getattr(self, f"_{name}")
-        found = handler(m)
+        try:
+            found = handler(m)
+        except (OverflowError, ValueError):  # a relative date before year 1 or past 9999
+            return None
         if found is None:
             return None
         kind, value, begin, finish, precision, *rest = found

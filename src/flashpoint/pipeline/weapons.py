@@ -20,8 +20,9 @@ def _quantity(doc, start: int) -> int | None:
     prev = doc[start - 1] if start > 0 else None
     if prev is None:
         return None
-    if prev.like_num and prev.text.replace(",", "").isdigit():
-        value = int(prev.text.replace(",", ""))
+    digits = prev.text.replace(",", "")
+    if prev.like_num and digits.isdigit() and len(digits) <= 9:
+        value = int(digits)
         return value if 0 < value < 100_000 and not (1900 <= value <= 2100) else None
     return _NUMBERS.get(prev.lower_)
 

@@ -30,6 +30,14 @@ def _parse_date(text: str) -> str | None:
     return when.date().isoformat() if when else None
 
 
+_ABSOLUTE = re.compile(rf"^\s*{_DATE}\s*$", re.IGNORECASE)
+
+
+def parse_absolute_date(text: str) -> str | None:
+    """An ISO day for a full date written out ("September 26, 2022"); None for anything relative."""
+    return _parse_date(text) if _ABSOLUTE.match(text) else None
+
+
 def read_credit(text: str) -> dict:
     """Outlet, published date and author from a closing (or opening) credit line, if any."""
     lines = [line for line in text.strip().splitlines() if line.strip()]

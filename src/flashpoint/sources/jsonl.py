@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from flashpoint.documents import Document
+from flashpoint.errors import InputError
 from flashpoint.sources.registry import MAX_DOCUMENT_BYTES, Failure
 
 _KNOWN = ("id", "title", "outlet", "author", "url", "published", "language")
@@ -52,4 +53,7 @@ def _line_document(line: bytes, source: str) -> Document | Failure:
         return Failure(source, f"the JSON line {problem}; fix its \\u escapes")
     known = {k: str(data[k]) for k in _KNOWN if data.get(k) is not None}
     extra = {k: v for k, v in data.items() if k not in _KNOWN and k != "text"}
-    return Document.from_text(text, source=source, extra=extra, **known)
+    try:
+        return Document.from_text(text, source=source, extra=extra, **known)
+    except InputError as error:  # a bad field ("published": "yesterday") fails this line only
+        return Failure(source, str(error))
