@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackError
 
 from flashpoint.documents import Document, document_id
+from flashpoint.errors import FlashpointError
 from flashpoint.store import schema
 from flashpoint.store.engine import make_engine
 from flashpoint.store.migrations import migrate
@@ -37,25 +39,42 @@ class Store:
         """Write (document, record, error) triples in one transaction, a savepoint each.
 
         Returns (written, already stored, failed). A document whose write fails is rolled
-        back alone and counted as failed; the others of the batch still commit.
+        back alone and counted as failed; the others of the batch still commit. When the
+        database itself fails (disk full, connection lost) the whole batch is rolled back and
+        a `StoreError` says so: a rerun finishes the work, and nothing is half-written.
         """
         written = existing = failed = 0
-        with self.engine.begin() as connection:
-            for document, record, error in results:
-                if error is not None:
-                    record_failure(connection, document.source or document.id, "extract", error)
-                    failed += 1
-                    continue
-                try:
-                    with connection.begin_nested():
-                        stored = write_document(connection, document, record)
-                except Exception as problem:  # a bad record must not sink the batch
-                    log.warning("cannot store %s: %s", document.source or document.id, problem)
-                    record_failure(connection, document.source or document.id, "write", repr(problem))
-                    failed += 1
-                    continue
-                written, existing = written + stored, existing + (not stored)
+        try:
+            with self.engine.begin() as connection:
+                for document, record, error in results:
+                    outcome = self._write_one(connection, document, record, error)
+                    written, existing, failed = (written + (outcome == "written"), existing + (outcome == "existing"),
+                                                 failed + (outcome == "failed"))
+        except (_Down, *_DATABASE_DOWN) as problem:
+            reason = str(problem) if isinstance(problem, _Down) else _reason(problem)
+            raise StoreError(
+                f"the database stopped taking writes ({reason}); this batch of documents was rolled "
+                "back whole and nothing of it was kept; free disk space or restore the connection, then run the "
+                "same command again to finish"
+            ) from problem
         return written, existing, failed
+
+    def _write_one(self, connection, document, record, error) -> str:
+        if error is not None:
+            record_failure(connection, document.source or document.id, "extract", error)
+            return "failed"
+        savepoint = connection.begin_nested()
+        try:
+            stored = write_document(connection, document, record)
+        except _DATABASE_DOWN as problem:
+            raise _Down(_reason(problem)) from problem  # no savepoint can save the batch: stop here
+        except Exception as problem:  # a bad record must not sink the batch
+            savepoint.rollback()
+            log.warning("cannot store %s: %s", document.source or document.id, problem)
+            record_failure(connection, document.source or document.id, "write", repr(problem))
+            return "failed"
+        savepoint.commit()
+        return "written" if stored else "existing"
 
     def write(self, document: Document, record: dict) -> bool:
         return self.write_batch([(document, record, None)])[0] == 1
@@ -67,6 +86,32 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+class StoreError(FlashpointError):
+    """The database cannot take writes; the message says what happened and what to do."""
+
+
+class _Down(Exception):
+    """The database failed under a write; carries the first error's text out of the transaction."""
+
+
+_DATABASE_DOWN = (OperationalError, InterfaceError, PendingRollbackError)
+
+
+def _reason(problem: BaseException) -> str:
+    """The first database error behind `problem`: after SQLITE_FULL the savepoint release fails
+    too ("no such savepoint"), and the disk being full is what the user needs to hear."""
+    first = problem
+    seen = set()
+    while first.__context__ is not None and id(first) not in seen:
+        seen.add(id(first))
+        if isinstance(first.__context__, (OperationalError, InterfaceError)):
+            first = first.__context__
+        else:
+            break
+    text = str(getattr(first, "orig", None) or first).strip().splitlines()[0]
+    return text[:200]
 
 
 def open_store(url: str | None = None) -> Store:
