@@ -68,7 +68,11 @@ class Document:
             raise InputError(f"document text must be a string, got {type(self.text).__name__}")
         if not self.id:
             self.id = document_id(self.text)
-        self.published = normalise_published(self.published)
+        try:
+            self.published = normalise_published(self.published)
+        except InputError:  # messy metadata ("7:58 AM ET") is kept aside, not trusted as a date
+            self.extra = {**self.extra, "published_unparsed": str(self.published)}
+            self.published = None
 
     @classmethod
     def from_text(cls, text: str, **metadata) -> Document:
