@@ -62,9 +62,8 @@ def documents(paths: Iterable[str]) -> Iterator[Document | Failure]:
 
 
 def extract_paths(paths, published=None, outlet=None, model=None, kb_dirs=()) -> Iterator[Result]:
-    from flashpoint.pipeline import load_pipeline
-
     from flashpoint.documents import normalise_published
+    from flashpoint.pipeline import load_pipeline
 
     published = normalise_published(published)  # a bad --published is one clear error, up front
     pipeline = load_pipeline(tuple(kb_dirs), model)

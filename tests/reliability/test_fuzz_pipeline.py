@@ -9,19 +9,15 @@ import time
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from reliability_checks import FUZZ, TRIED, check_record, real_texts, time_limit
 from reliability_samples import HOSTILE, mutated
 
-from conftest import FUZZ, TRIED, check_record, real_texts, time_limit
 from flashpoint.documents import Document
 from flashpoint.errors import FlashpointError
 
 TEXTS = real_texts()
 PUBLISHED = st.one_of(st.none(), st.sampled_from(["2022-09-26", "2022-09", "2022", "1900-01-01", "2099-12-31",
                                                   "2024-02-29", "2000-01-01"]))
-# Pipeline bugs the fuzzing found, reported for a fix in flashpoint.pipeline (not edited here);
-# strict: once fixed, these pass and the marker must go (and the long digit runs can return
-# to reliability_samples.HOSTILE).
-PIPELINE_BUG = "pipeline bug found by fuzzing (issue 8), reported: "
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 WORDS = sorted({w for t in TEXTS for w in t.split()})
 
@@ -52,7 +48,7 @@ def test_mutated_real_articles(pipeline, validator, text, published):
 @FUZZ
 @given(text=st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), st.text(max_size=12)),
                      max_size=300).map(" ".join), published=PUBLISHED)
-@example(text="Turkey delivered " + "9" * 400 + " Bayraktar TB2 drones to Kyrgyzstan.", published="2022-09-26")
+@example(text="Turkey delivered " + "9" * 5000 + " Bayraktar TB2 drones to Kyrgyzstan.", published="2022-09-26")
 @example(text="\u202eKyrgyzstan\u202c attacked\x00 Tajikistan on 31 February 2022.", published=None)
 def test_shuffled_words_and_hostile_snippets(pipeline, validator, text, published):
     extract(pipeline, text, published, validator, "pipeline: shuffled words and hostile snippets")
@@ -64,10 +60,7 @@ def test_random_unicode(pipeline, validator, text, published):
     extract(pipeline, text, published, validator, "pipeline: random unicode")
 
 
-@pytest.mark.parametrize("published", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=PIPELINE_BUG + "a publication date that is not "
-                                            "ISO is copied into document.published, so the record fails the schema"))
-    for p in ("yesterday", "", "-1")] + ["2022-13-45", "2022-02-30", "20220926"])
+@pytest.mark.parametrize("published", ["yesterday", "", "-1", "2022-13-45", "2022-02-30", "20220926"])
 def test_a_publication_date_that_is_not_a_date_is_a_clear_error_or_ignored(pipeline, validator, published):
     text = TEXTS[0]
     try:
@@ -79,24 +72,19 @@ def test_a_publication_date_that_is_not_a_date_is_a_clear_error_or_ignored(pipel
 
 
 
-@pytest.mark.xfail(strict=True, reason=PIPELINE_BUG + "int() of a figure over 4,300 digits raises ValueError "
-                   "(weapons._quantity, claims._count)")
+# Regression tests for the pipeline bugs the fuzzing found (issue 8).
 @pytest.mark.parametrize("text", ["Turkey delivered " + "9" * 5000 + " Bayraktar TB2 drones to Kyrgyzstan.",
                                   "Officials said " + "9" * 5000 + " people were killed."], ids=["weapons", "claims"])
 def test_a_figure_of_5000_digits(pipeline, validator, text):
     check_record(pipeline.extract(Document.from_text(text, published="2022-09-26")), text, validator)
 
 
-@pytest.mark.xfail(strict=True, reason=PIPELINE_BUG + "claims' number pattern `\\d[\\d,]*\\s+` is quadratic "
-                   "in a run of digits: 4,000 digits take ~1 s, 8,000 ~3.5 s, 16,000 ~14 s")
 def test_a_long_run_of_digits_is_extracted_in_linear_time(pipeline):
     started = time.monotonic()
     pipeline.extract(Document.from_text("9" * 6000, published="2022-09-26"))
     assert time.monotonic() - started < 0.5
 
 
-@pytest.mark.xfail(strict=True, reason=PIPELINE_BUG + "'last Monday' with published 0001-01-01 raises "
-                   "OverflowError in timex._weekday")
 def test_a_relative_date_before_year_one(pipeline, validator):
     text = "Kyrgyzstan attacked Tajikistan last Monday."
     check_record(pipeline.extract(Document.from_text(text, published="0001-01-01")), text, validator)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reliability_checks import FUZZ, TRIED, check_record, real_texts, time_limit
 from reliability_samples import mutated_bytes, samples
 
-from conftest import FUZZ, TRIED, check_record, real_texts, time_limit
 from flashpoint.documents import Document
 from flashpoint.sources import Failure, read_path
 

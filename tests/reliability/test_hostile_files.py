@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from reliability_checks import check_record, time_limit
 from reliability_samples import as_html, as_jsonl, as_rss, as_warc
 
-from conftest import check_record, time_limit
 from flashpoint.documents import Document
 from flashpoint.sources import Failure, read_path, read_paths
 from flashpoint.sources.registry import MAX_DOCUMENT_BYTES
