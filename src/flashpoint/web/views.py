@@ -12,6 +12,7 @@ from fastapi import Body, Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from flashpoint.export.geo import feature
 from flashpoint.web import analysis, records
 from flashpoint.web.app import Context, context, twin
 from flashpoint.web.filters import Filters, filters, period
@@ -125,17 +126,6 @@ def event_map(ctx: Ctx, f: F, max_events: Annotated[int, Query(ge=1, le=50000)] 
     rows, total = records.page(ctx.engine, "event", f, placed=True)
     return {"type": "FeatureCollection", "total": total, "filters": f.as_query(),
             "types": sorted({r["type"] for r in rows}), "features": [feature(r) for r in rows]}
-
-
-def feature(row: dict) -> dict:
-    place = row.get("place") or {}
-    names = lambda side: [a.get("name") for a in row.get(side) or []]  # noqa: E731
-    sources = [{"document_id": s["document_id"], "outlet": s["outlet"], "published": s["published"],
-                "evidence": [e["text"] for e in s["evidence"]]} for s in row["sources"]]
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
-            "properties": {"key": row["key"], "type": row["type"], "date": (row.get("date") or {}).get("start"),
-                           "place": place.get("name"), "actors": names("actor"), "recipients": names("recipient"),
-                           "n_documents": row["n_documents"], "contested": row["contested"], "sources": sources}}
 
 
 def timeline(ctx: Ctx, actor: Annotated[str | None, Query(max_length=100)] = None,
