@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from sqlalchemy import func, select
 
 from flashpoint.documents import Document
@@ -120,3 +123,14 @@ def test_a_failed_document_is_counted_and_the_batch_goes_on(store):
          (good, PIPELINE.extract(good), None)])
     assert (written, existing, failed) == (1, 0, 2)
     assert count(store, schema.documents) == 1 and count(store, schema.failures) == 2
+
+
+@pytest.mark.parametrize("query", ["a\x00b", "\ud800", "\x00", 'NEAR(', '"', "*", "x" * 2000])
+def test_search_text_that_breaks_fts5_is_harmless(query):
+    """Found by schemathesis on /search.json: a NUL or a lone surrogate ended the FTS5 string early."""
+    from flashpoint.store.queries import fts5_query
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE t USING fts5(body)")
+    connection.execute("INSERT INTO t VALUES ('Turkey sold drones')")
+    assert connection.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fts5_query(query),)).fetchone()[0] == 0

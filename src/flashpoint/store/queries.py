@@ -184,7 +184,9 @@ def _search_sqlite(connection, query: str, limit: int) -> list[dict]:
 
 
 def fts5_query(query: str) -> str:
-    """User words as FTS5 phrases, so that punctuation or operators cannot break the query."""
+    """User words as FTS5 phrases, so that punctuation or operators cannot break the query; NUL
+    and lone surrogates, which end an FTS5 string early, are dropped."""
+    query = query.encode("utf-8", "ignore").decode("utf-8").replace("\x00", " ")
     words = [w.replace('"', '""') for w in query.split()]
     return " ".join(f'"{w}"' for w in words) or '""'
 

@@ -50,6 +50,13 @@ def period(value: str | None, name: str, day_only: bool = False) -> str | None:
     return value
 
 
+def plain(value: str | None, name: str) -> str | None:
+    """`value` (None if empty); 422 if it holds a NUL, which neither FTS5 nor PostgreSQL take."""
+    if value and "\x00" in value:
+        raise HTTPException(422, f"{name} must not contain a NUL character")
+    return value or None
+
+
 def filters(
     actor: str | None = Query(None, max_length=100, description="Actor code, code prefix or country, e.g. KGZ"),
     type: str | None = Query(None, max_length=100, description="Event type, transfer status, claim predicate or actor kind"),
@@ -64,6 +71,6 @@ def filters(
     offset: int = Query(0, ge=0, le=10**7),
 ) -> Filters:
     """FastAPI dependency: the shared filters, validated."""
-    return Filters(actor or None, type or None, period(since, "since"), period(until, "until"),
-                   place or None, outlet or None, status or None, (q or "").strip() or None,
-                   sort, limit, offset)
+    return Filters(plain(actor, "actor"), plain(type, "type"), period(since, "since"), period(until, "until"),
+                   plain(place, "place"), plain(outlet, "outlet"), plain(status, "status"),
+                   plain((q or "").strip(), "q"), sort, limit, offset)

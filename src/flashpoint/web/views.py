@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from flashpoint.export.geo import feature
 from flashpoint.web import analysis, records
 from flashpoint.web.app import Context, context, twin
-from flashpoint.web.filters import Filters, filters, period
+from flashpoint.web.filters import Filters, filters, period, plain
 from flashpoint.web.highlight import record_spans, segments
 from flashpoint.web.security import require_token
 
@@ -165,7 +165,7 @@ def balance(ctx: Ctx, at: At = None, window: Window = "12m", half_life: HalfLife
 def search(ctx: Ctx, q: Annotated[str, Query(min_length=1, max_length=500)] = "",
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
     """Full-text search over documents, with matching actors and weapon systems."""
-    q = q.strip()
+    q = plain(q.strip(), "q") or ""
     if not q:
         return {"q": q, "documents": [], "actors": [], "weapons": []}
     from flashpoint.store import queries
