@@ -41,8 +41,17 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.close()
 
 
+WRITE = {"flashpoint_write": True}  # execution option: this transaction writes
+
+
+def writer(engine: Engine) -> Engine:
+    """The engine for transactions that write: on SQLite they take the write lock at BEGIN."""
+    return engine.execution_options(**WRITE)
+
+
 def _sqlite_transactions(engine: Engine) -> None:
-    """Let SQLite transactions start with BEGIN IMMEDIATE so that writers queue, not fail.
+    """Writing transactions start with BEGIN IMMEDIATE so that writers queue, not fail; reading
+    ones with a plain (deferred) BEGIN, so that in WAL mode readers never wait for a writer.
 
     pysqlite's own implicit BEGIN is turned off (SQLAlchemy's documented recipe).
     """
@@ -53,4 +62,5 @@ def _sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        write = connection.get_execution_options().get("flashpoint_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

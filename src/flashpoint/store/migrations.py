@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, Engine, inspect, select, text
 
 from flashpoint.store import schema
+from flashpoint.store.engine import writer
 
 
 def _create_tables(connection: Connection) -> None:
@@ -56,7 +57,7 @@ def current_version(connection: Connection) -> int:
 def migrate(engine: Engine) -> int:
     """Bring the database up to the latest version; returns that version."""
     for number, migration in enumerate(MIGRATIONS, 1):
-        with engine.begin() as connection:
+        with writer(engine).begin() as connection:
             _lock(connection)
             if current_version(connection) >= number:
                 continue

@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError, PendingRollbackErro
 from flashpoint.documents import Document, document_id
 from flashpoint.errors import FlashpointError
 from flashpoint.store import schema
-from flashpoint.store.engine import make_engine
+from flashpoint.store.engine import make_engine, writer
 from flashpoint.store.migrations import migrate
 from flashpoint.store.write import record_failure, write_document
 
@@ -45,7 +45,7 @@ class Store:
         """
         written = existing = failed = 0
         try:
-            with self.engine.begin() as connection:
+            with writer(self.engine).begin() as connection:
                 for document, record, error in results:
                     outcome = self._write_one(connection, document, record, error)
                     written, existing, failed = (written + (outcome == "written"), existing + (outcome == "existing"),
@@ -80,7 +80,7 @@ class Store:
         return self.write_batch([(document, record, None)])[0] == 1
 
     def record_failures(self, failures: Iterable[tuple[str, str, str]]) -> None:
-        with self.engine.begin() as connection:
+        with writer(self.engine).begin() as connection:
             for source, stage, error in failures:
                 record_failure(connection, source, stage, error)
 
