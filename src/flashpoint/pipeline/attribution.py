@@ -83,8 +83,9 @@ class Attribute(Component):
                 claimant = self._speaker(doc, token.i + 2, stop, before=False)
                 if claimant is None:
                     claimant = {"id": None, "name": doc[token.i + 2:stop].text}
-                # at the start it governs what follows; at the end ("..., according to X") what precedes
-                scope = (stop, end) if stop < end - 2 else (start, token.i)
+                # at the start it governs what follows; later in the sentence ("X happened, according
+                # to Y, and ...") what precedes it
+                scope = (stop, end) if token.i <= start + 1 else (start, token.i)
                 return Attribution(claimant, "reported", (token.idx, doc[stop - 1].idx + len(doc[stop - 1])), scope)
         return None
 

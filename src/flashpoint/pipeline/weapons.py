@@ -16,8 +16,13 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12, "dozens": None}
 
 
+_BETWEEN = {"more", "additional", "new", "extra", "further", "used", "modernised", "modernized", "upgraded"}
+
+
 def _quantity(doc, start: int) -> int | None:
     prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in _BETWEEN and start > 1:
+        prev = doc[start - 2]  # "six more Bayraktar TB2 drones"
     if prev is None:
         return None
     digits = prev.text.replace(",", "")
