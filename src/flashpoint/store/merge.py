@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Connection, and_, delete, func, select
+from sqlalchemy import Connection, and_, case, delete, distinct, func, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from flashpoint.store import keys, schema
@@ -35,32 +35,33 @@ def _claim_neighbours(connection: Connection, touched: set[tuple[str, str]]) -> 
     return {("claim", k) for k in connection.execute(query).scalars()}
 
 
-def _members(connection: Connection, kind: str, condition):
-    table, documents = schema.RECORD_TABLES[kind], schema.documents
-    return connection.execute(
-        select(table.c.document_id, table.c.data, table.c.date_start, documents.c.outlet)
-        .join(documents, documents.c.id == table.c.document_id)
-        .where(condition, documents.c.superseded_by.is_(None))
-        .order_by(documents.c.ingested_at, table.c.id)
-    ).all()
-
-
 def _refresh(connection: Connection, kind: str, merge_key: str) -> None:
-    table = schema.RECORD_TABLES[kind]
-    members = _members(connection, kind, table.c.merge_key == merge_key)
-    if not members:
+    """Recompute one merged record with SQL aggregates, so that its cost does not grow with the
+    number of documents that report the same fact."""
+    table, documents = schema.RECORD_TABLES[kind], schema.documents
+    joined = table.join(documents, documents.c.id == table.c.document_id)
+    current = and_(table.c.merge_key == merge_key, documents.c.superseded_by.is_(None))
+    first = connection.execute(
+        select(table.c.data, table.c.date_start).select_from(joined).where(current)
+        .order_by(documents.c.ingested_at, table.c.id).limit(1)
+    ).first()
+    if first is None:
         connection.execute(
             delete(schema.merged).where(and_(schema.merged.c.kind == kind, schema.merged.c.merge_key == merge_key))
         )
         return
-    first = members[0].data
+    outlet = func.coalesce(func.nullif(func.lower(func.trim(documents.c.outlet)), ""),
+                           literal("doc:") + table.c.document_id)
+    n_documents, n_outlets = connection.execute(
+        select(func.count(distinct(table.c.document_id)), func.count(distinct(outlet))).select_from(joined).where(current)
+    ).one()
+    statuses = connection.execute(select(_status_sql(kind, table)).select_from(joined).where(current).distinct())
     row = {
-        "kind": kind, "merge_key": merge_key, "record": first, "date_start": members[0].date_start,
-        "figure_key": keys.figure_key(first) if kind == "claim" else None,
-        "n_documents": len({m.document_id for m in members}),
-        "n_outlets": len({(m.outlet or "").strip().lower() or f"doc:{m.document_id}" for m in members}),
-        "statuses": sorted({_status(kind, m.data) for m in members}),
-        "contested": _contested(connection, kind, members),
+        "kind": kind, "merge_key": merge_key, "record": first.data, "date_start": first.date_start,
+        "figure_key": keys.figure_key(first.data) if kind == "claim" else None,
+        "n_documents": n_documents, "n_outlets": n_outlets,
+        "statuses": sorted(statuses.scalars()),
+        "contested": _contested(connection, kind, first.data, current),
     }
     connection.execute(_upsert(connection.dialect.name), row)
 
@@ -78,20 +79,33 @@ def _upsert(dialect_name: str):
     return statement.on_conflict_do_update(index_elements=["kind", "merge_key"], set_=updates)
 
 
-def _status(kind: str, record: dict) -> str:
-    if kind == "claim":
-        return record.get("status") or "asserted"
-    return (record.get("attribution") or {}).get("status") or "asserted"
+def _status_sql(kind: str, table):
+    """The member's attribution status, as `_status` reads it from the JSON, in SQL."""
+    path = table.c.data["status"] if kind == "claim" else table.c.data["attribution"]["status"]
+    return func.coalesce(func.nullif(path.as_string(), ""), "asserted")
 
 
-def _contested(connection: Connection, kind: str, members) -> bool:
+def _denied_sql(kind: str, table):
+    """`keys.is_denied` in SQL."""
+    attribution = table.c.data["attribution"]["status"].as_string() == "denied"
+    own = table.c.data["status"].as_string() == "denied"
+    return {"claim": own, "transfer": or_(own, attribution)}.get(kind, attribution)
+
+
+def _contested(connection: Connection, kind: str, first: dict, current) -> bool:
+    """Denied by some members and asserted by others; for claims, over every claim of the same
+    figure group and value, whoever its claimant."""
+    table, documents = schema.RECORD_TABLES[kind], schema.documents
     if kind == "claim":
-        claims, first = schema.claims, members[0].data
         value = None if first.get("value") is None else str(first.get("value"))
-        fact = and_(claims.c.figure_key == keys.figure_key(first), claims.c.value == value)
-        members = _members(connection, kind, fact)
-    denials = [keys.is_denied(kind, m.data) for m in members]
-    return any(denials) and not all(denials)
+        current = and_(table.c.figure_key == keys.figure_key(first), table.c.value == value,
+                       documents.c.superseded_by.is_(None))
+    denied = func.coalesce(_denied_sql(kind, table), False)
+    n_denied, n_all = connection.execute(
+        select(func.sum(case((denied, 1), else_=0)), func.count())
+        .select_from(table.join(documents, documents.c.id == table.c.document_id)).where(current)
+    ).one()
+    return bool(n_denied) and n_denied < n_all
 
 
 def count_rows(connection: Connection, table) -> int:
