@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flashpoint.cli.store import Db  # one definition of the --db option
 from flashpoint.errors import FlashpointError, InputError
 
 
@@ -28,7 +29,6 @@ class NetworkFormat(str, Enum):
     gexf = "gexf"
 
 
-Db = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path [env FLASHPOINT_DB, else ./flashpoint.db]")]
 Input = Annotated[str | None, typer.Option("--input", help="Read `flashpoint extract` JSON/JSONL output instead of the database ('-' for stdin)")]
 At = Annotated[str | None, typer.Option("--at", help="Cut the network at this day [default: the latest record]")]
 Window = Annotated[str, typer.Option("--window", help="Window ending at --at: 90d, 8w, 12m, 2y or all")]

@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
+from flashpoint.cli.store import Db  # one definition of the --db option
 from flashpoint.errors import FlashpointError
-
-Db = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite path [env FLASHPOINT_DB, else ./flashpoint.db]")]
 
 
 class ExportFormat(str, Enum):
