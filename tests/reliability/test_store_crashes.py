@@ -137,12 +137,17 @@ def nearly_full(tmp_path, reference):
     return url, _page_count(url) + 3
 
 
+def _ingest_until_the_disk_is_full(url: str, pages: int, corpus) -> subprocess.CompletedProcess:
+    """The reference corpus ingested into a store capped at `pages` pages (SQLITE_FULL past it)."""
+    return subprocess.run([sys.executable, "-c", HOOKED_INGEST, str(corpus), "--db", url, "--batch-size", "4",
+                           "--extractor", FAKE], env={**os.environ, "STRIKE_AT": "0", "MARKER": "-",
+                                                       "STRIKE_SLEEP": "0", "MAX_PAGES": str(pages)},
+                          capture_output=True, text=True, timeout=120)
+
+
 def test_a_full_disk_leaves_only_complete_documents(tmp_path, reference, nearly_full):
     url, pages = nearly_full
-    run = subprocess.run([sys.executable, "-c", HOOKED_INGEST, str(reference[0]), "--db", url, "--batch-size", "4",
-                          "--extractor", FAKE], env={**os.environ, "STRIKE_AT": "0", "MARKER": "-",
-                                                      "STRIKE_SLEEP": "0", "MAX_PAGES": str(pages)},
-                         capture_output=True, text=True, timeout=120)
+    run = _ingest_until_the_disk_is_full(url, pages, reference[0])
     assert run.returncode != 0, run.stderr
     stored = assert_only_complete_documents(url, reference[1])
     assert 10 <= stored < 60
@@ -150,10 +155,7 @@ def test_a_full_disk_leaves_only_complete_documents(tmp_path, reference, nearly_
 
 def test_a_full_disk_is_one_clear_error(tmp_path, reference, nearly_full):
     url, pages = nearly_full
-    run = subprocess.run([sys.executable, "-c", HOOKED_INGEST, str(reference[0]), "--db", url, "--batch-size", "4",
-                          "--extractor", FAKE], env={**os.environ, "STRIKE_AT": "0", "MARKER": "-",
-                                                      "STRIKE_SLEEP": "0", "MAX_PAGES": str(pages)},
-                         capture_output=True, text=True, timeout=120)
+    run = _ingest_until_the_disk_is_full(url, pages, reference[0])
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
     assert "error:" in run.stderr and "full" in run.stderr.replace("\n", " ").split("error:")[1].split(";")[0]
     store = open_store(url)
