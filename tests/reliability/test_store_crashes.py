@@ -23,15 +23,15 @@ FAKE = "flashpoint.ingest.fake:FakePipeline"
 # MARKER and sleeps inside the open transaction, so that the test can strike right there.
 HOOKED_INGEST = """
 import os, sys, time
-import flashpoint.store.write as write
-original, calls = write.refresh_merged, [0]
-def hooked(connection, touched):
-    original(connection, touched)
+import flashpoint.store.merge as merge
+original, calls = merge.add_document, [0]
+def hooked(*args):
+    original(*args)
     calls[0] += 1
     if calls[0] == int(os.environ["STRIKE_AT"]):
         open(os.environ["MARKER"], "w").close()
         time.sleep(float(os.environ["STRIKE_SLEEP"]))
-write.refresh_merged = hooked
+merge.add_document = hooked
 if os.environ.get("MAX_PAGES"):
     import flashpoint.store.engine as engine
     pragmas = engine._sqlite_pragmas
@@ -108,7 +108,7 @@ def test_sigkill_while_merging_then_rerun_ends_complete_without_duplicates(tmp_p
     path, rows, snapshot = reference
     url = f"sqlite:///{tmp_path / 'killed.db'}"
     process, _ = hooked_ingest(path, url, tmp_path, strike_at=30, sleep=600)
-    process.send_signal(signal.SIGKILL)  # inside refresh_merged of document 30, batch 8 uncommitted
+    process.send_signal(signal.SIGKILL)  # inside merging document 30, batch 8 uncommitted
     process.communicate()
     assert assert_only_complete_documents(url, rows) == 28
     rerun = subprocess.run([sys.executable, "-m", "flashpoint.cli.store", "ingest", str(path), "--db", url,

@@ -104,14 +104,19 @@ def _db_bytes(db: Path) -> int:
 def ingest_throughput(documents: int, extractor: str, workdir: Path) -> dict:
     corpus = workdir / "corpus.jsonl"
     _write_corpus(corpus, documents)
-    runs = {
+    runs = {  # `--workers 1` is the in-process run: no pool to start
         "in-process": time_ingest(corpus, workdir, extractor),
         "pool-2": time_ingest(corpus, workdir, extractor, workers=2),
+        "dask-local-1": time_ingest(corpus, workdir, extractor, dask="local:1"),
         "dask-local-2": time_ingest(corpus, workdir, extractor, dask="local:2"),
     }
+    one_worker = {"pool-2": "in-process", "dask-local-2": "dask-local-1"}
     base = runs["in-process"]["documents_per_second"]
-    for run in runs.values():
+    for name, run in runs.items():
         run["speed_up"] = round(run["documents_per_second"] / base, 2)
+        if name in one_worker:
+            run["speed_up_over_1_worker"] = round(
+                run["documents_per_second"] / runs[one_worker[name]]["documents_per_second"], 2)
     return runs
 
 
@@ -264,6 +269,8 @@ def run_store_bench(
     result["sqlite_bytes_per_1000_documents"] = int(
         result["ingest"]["in-process"]["db_bytes"] * 1000 / documents
     )
+    if not rows:
+        return result
     result["query_latency"] = {"sqlite": query_latency(f"sqlite:///{work / 'events.db'}", rows)}
     if postgres:
         result["query_latency"]["postgresql"] = query_latency(postgres, rows)
@@ -275,7 +282,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--documents", type=int, default=2000)
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="event rows for query latency; 0 skips it")
     parser.add_argument(
         "--postgres", help="URL of an empty PostgreSQL database for the latency test"
     )

@@ -7,6 +7,7 @@ in every process and every database:
 - transfer: supplier code | recipient code | system | status family | date month
 - claim:    claimant | predicate | subject | value | date month
 - claim figure group: predicate | subject | date month (claims whose values differ)
+- claim group:        figure group | value (what a denial by any claimant contests)
 
 The date window is the day for day-precise dates and the month otherwise; an undated
 record falls in window `undated`. Polarity is not in the key: a record whose attribution is
@@ -109,9 +110,13 @@ def figure_key(claim: dict) -> str:
     return "|".join([normalise(claim["predicate"]), subject_label(claim.get("subject")), month(claim.get("date"))])
 
 
+def claim_group(claim: dict) -> str:
+    """Claims of any claimant on the same figure with the same value: what a denial contests."""
+    return "|".join([figure_key(claim), normalise(str(claim.get("value")))])
+
+
 def claim_key(claim: dict) -> str:
-    value = claim.get("value")
-    return "|".join([claimant_label(claim.get("claimant")), figure_key(claim), normalise(str(value))])
+    return "|".join([claimant_label(claim.get("claimant")), claim_group(claim)])
 
 
 def is_denied(kind: str, record: dict) -> bool:

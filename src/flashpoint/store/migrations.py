@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import Connection, Engine, inspect, select, text
 
-from flashpoint.store import schema
+from flashpoint.store import merge, schema
 from flashpoint.store.engine import writer
 
 
@@ -44,7 +44,21 @@ def _full_text(connection: Connection) -> None:
         )
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_tables, _full_text)
+def _merge_counts(connection: Connection) -> None:
+    """Merged records kept by counting (see `merge`): two columns on `merged`, the counts
+    table, and every merged record recomputed from the documents already stored."""
+    present = {column["name"] for column in inspect(connection).get_columns("merged")}
+    for name, kind in (("representative", "VARCHAR(200)"), ("group_key", "VARCHAR(500)")):
+        if name not in present:
+            connection.exec_driver_sql(f"ALTER TABLE merged ADD COLUMN {name} {kind}")
+    schema.merge_counts.create(connection, checkfirst=True)
+    group_index = next(i for i in schema.merged.indexes if i.name == "ix_merged_group")
+    if group_index.name not in {i["name"] for i in inspect(connection).get_indexes("merged")}:
+        group_index.create(connection)
+    merge.rebuild(connection)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_create_tables, _full_text, _merge_counts)
 
 
 def current_version(connection: Connection) -> int:

@@ -215,6 +215,19 @@ merged = Table(
     Column("contested", Boolean, nullable=False),
     Column("statuses", JSON, nullable=False),
     Column("record", JSON, nullable=False),  # the first member, as a representative
+    Column("representative", String(200)),  # that member's record id
+    Column("group_key", String(500)),  # what contest is judged over (see merge)
+    Index("ix_merged_group", "kind", "group_key"),
+)
+
+merge_counts = Table(
+    "merge_counts",
+    metadata,
+    Column("kind", String(10), primary_key=True),
+    Column("merge_key", String(500), primary_key=True),  # a merge key, or a claim group
+    Column("facet", String(16), primary_key=True),  # documents, outlet, status, group
+    Column("value", String(300), primary_key=True),
+    Column("n", Integer, nullable=False),
 )
 
 failures = Table(

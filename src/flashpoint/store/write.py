@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from flashpoint.documents import Document, document_id
 from flashpoint.store import keys, schema
-from flashpoint.store.merge import refresh_merged
+from flashpoint.store import merge
 
 
 def insert_ignore(connection: Connection, table, rows: list[dict]) -> None:
@@ -38,15 +38,15 @@ def write_document(connection: Connection, document: Document, record: dict) -> 
         return False
     superseded = _insert_document(connection, document, content_id)
     _write_entities(connection, content_id, record)
-    touched = _write_records(connection, content_id, record)
+    members = _write_records(connection, content_id, record)
     if superseded:
-        touched |= _record_keys(connection, superseded)
-    refresh_merged(connection, touched)
+        merge.remove_document(connection, superseded)
+    merge.add_document(connection, content_id, document.outlet, members)
     return True
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _insert_document(connection: Connection, document: Document, content_id: str) -> str | None:
@@ -152,8 +152,8 @@ ROWS = {"event": _event_row, "transfer": _transfer_row, "claim": _claim_row}
 ROLES = {"event": ("actor", "recipient"), "transfer": ("supplier", "recipient"), "claim": ("claimant", "subject")}
 
 
-def _write_records(connection: Connection, doc: str, record: dict) -> set[tuple[str, str]]:
-    touched: set[tuple[str, str]] = set()
+def _write_records(connection: Connection, doc: str, record: dict) -> list[merge.Member]:
+    members: list[merge.Member] = []
     for kind, table in schema.RECORD_TABLES.items():
         rows, actors, spans = [], [], []
         for number, item in enumerate(record.get(f"{kind}s", []), 1):
@@ -164,11 +164,12 @@ def _write_records(connection: Connection, doc: str, record: dict) -> set[tuple[
             actors += _record_actors(kind, record_id, item)
             spans += [{"record_id": record_id, "kind": kind, "document_id": doc, "start": int(e["start"]),
                        "end": int(e["end"])} for e in item.get("evidence") or []]
-            touched.add((kind, merge_key))
-        insert_ignore(connection, table, _unique(rows, "id"))
+        rows = _unique(rows, "id")
+        members += [merge.Member(kind, row["merge_key"], row["id"], row["data"]) for row in rows]
+        insert_ignore(connection, table, rows)
         insert_ignore(connection, schema.record_actors, actors)
         insert_ignore(connection, schema.evidence, spans)
-    return touched
+    return members
 
 
 def _record_actors(kind: str, record_id: str, item: dict) -> list[dict]:
@@ -180,14 +181,6 @@ def _record_actors(kind: str, record_id: str, item: dict) -> list[dict]:
                 rows.append({"record_id": record_id, "role": role, "actor_key": keys.actor_key(ref), "kind": kind,
                              "code": ref.get("code"), "country": ref.get("country")})
     return list({(r["role"], r["actor_key"]): r for r in rows}.values())
-
-
-def _record_keys(connection: Connection, doc: str) -> set[tuple[str, str]]:
-    touched = set()
-    for kind, table in schema.RECORD_TABLES.items():
-        query = select(table.c.merge_key).where(table.c.document_id == doc)
-        touched |= {(kind, key) for key in connection.execute(query).scalars()}
-    return touched
 
 
 def record_failure(connection: Connection, source: str, stage: str, error: str) -> None:
