@@ -260,15 +260,12 @@ def run_store_bench(
 ) -> dict:
     """Measure ingest throughput (1 vs 2 workers, pool and Dask), size and query latency."""
     work = Path(workdir or tempfile.mkdtemp(prefix="flashpoint-bench-"))
-    result = {
-        "cpus": os.cpu_count(),
-        "documents": documents,
-        "extractor": extractor,
-        "ingest": ingest_throughput(documents, extractor, work),
-    }
-    result["sqlite_bytes_per_1000_documents"] = int(
-        result["ingest"]["in-process"]["db_bytes"] * 1000 / documents
-    )
+    result = {"cpus": os.cpu_count(), "documents": documents, "extractor": extractor}
+    if documents:
+        result["ingest"] = ingest_throughput(documents, extractor, work)
+        result["sqlite_bytes_per_1000_documents"] = int(
+            result["ingest"]["in-process"]["db_bytes"] * 1000 / documents
+        )
     if not rows:
         return result
     result["query_latency"] = {"sqlite": query_latency(f"sqlite:///{work / 'events.db'}", rows)}
@@ -281,7 +278,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--documents", type=int, default=2000, help="generated documents to ingest; 0 skips it")
     parser.add_argument("--rows", type=int, default=1_000_000, help="event rows for query latency; 0 skips it")
     parser.add_argument(
         "--postgres", help="URL of an empty PostgreSQL database for the latency test"
