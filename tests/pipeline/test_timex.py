@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from flashpoint.pipeline import timex
 from flashpoint.pipeline.timex import find_times
 
 DCT = date(2022, 9, 26)  # a Monday
@@ -66,3 +67,15 @@ def test_may_at_a_sentence_start_is_a_modal():
 def test_without_a_publication_date_relative_values_stay_unresolved():
     (found,) = find_times("in April", None)
     assert found.value == "XXXX-04" and found.begin is None
+
+
+def test_case_insensitive_rules_find_the_same_on_lower_cased_text(monkeypatch):
+    """Rules run on the lower-cased text (faster) must find what they find on the text itself,
+    with the text's own spelling, also where lower-casing would change the length (İ)."""
+    texts = ["THREE DAYS AGO, in Mid-September 2022, Early June and the Past Two Weeks.",
+             "İstanbul: 5 Years Ago Last Week, early-March 2021; Recently the past month."]
+    dct = date(2022, 9, 26)
+    folded = [timex.find_times(text, dct) for text in texts]
+    monkeypatch.setattr(timex, "_FOLDED", {})
+    assert folded == [timex.find_times(text, dct) for text in texts]
+    assert [t.text for t in folded[0]][:2] == ["THREE DAYS AGO", "Mid-September 2022"]

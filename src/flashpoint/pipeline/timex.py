@@ -68,6 +68,11 @@ RULES = [  # (name, pattern, flags); tried in this order, longest match wins at 
     ("year", rf"(?<![\d,.$£€-]){_Y}(?![\d,%]|\s*(?:percent|people|troops|soldiers|km))\b", 0),
 ]
 _COMPILED = [(name, re.compile(pattern, flags)) for name, pattern, flags in RULES]
+# A case-insensitive rule runs about twice as fast as a plain pattern over the lower-cased text;
+# each hit is then matched again, anchored, on the text itself. (No rule uses \D, \W, \S or \B,
+# which lower-casing the pattern would change.)
+_FOLDED = {name: re.compile(pattern.lower().replace("(?p<", "(?P<")) for name, pattern, flags in RULES
+           if flags & re.I}
 
 
 def _month(text: str) -> int:
@@ -350,9 +355,16 @@ class Normaliser:
 def find_times(text: str, dct: date | None) -> list[TimeX]:
     norm = Normaliser(dct)
     candidates = []
+    lower = text.lower()
+    folded = len(lower) == len(text)  # a few characters lower-case to two
     for order, (name, pattern) in enumerate(_COMPILED):
-        for m in pattern.finditer(text):
-            candidates.append((m.start(), -(m.end() - m.start()), order, name, m))
+        if folded and name in _FOLDED:
+            hits = (pattern.match(text, m.start()) for m in _FOLDED[name].finditer(lower))
+        else:
+            hits = pattern.finditer(text)
+        for m in hits:
+            if m is not None:
+                candidates.append((m.start(), -(m.end() - m.start()), order, name, m))
     taken: list[tuple[int, int]] = []
     found = []
     for start, neg_len, _order, name, m in sorted(candidates, key=lambda c: (c[1], c[2], c[0])):
