@@ -277,11 +277,11 @@ class FakePipeline:
 PLACES = {"aleppo": (36.2, 37.16), "paris": (48.85, 2.35)}
 
 
-def fake_geocode(name, context_countries=()):
-    found = PLACES.get(name.lower())
-    return (
-        {"lat": found[0], "lon": found[1], "geonames_id": None, "country": None} if found else None
-    )
+def fake_geocode_document(names, context_countries=()):
+    found = [PLACES.get(name.lower()) for name in names]
+    return [
+        {"lat": f[0], "lon": f[1], "geonames_id": None, "country": None} if f else None for f in found
+    ]
 
 
 @pytest.fixture
@@ -309,7 +309,7 @@ def fake_systems():
     )  # fmt: skip
     return Systems(
         pipeline=FakePipeline(),
-        geocoder=fake_geocode,
+        geocoder=fake_geocode_document,
         population=population,
         spacy_small=Unavailable(NOT_INSTALLED),
     )

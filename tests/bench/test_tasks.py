@@ -31,6 +31,46 @@ def test_entity_labels_follow_kind_demonym_and_place():
     }
 
 
+def test_a_demonym_inside_a_longer_mention_is_part_of_it():
+    text = "Iraqi forces and the Syrian people met Syrians; the Iraqi flag flew."
+    record = {
+        "actors": [
+            {"kind": "group", "mentions": [[0, 12]]},  # Iraqi forces
+            {"kind": "group", "mentions": [[21, 34]]},  # Syrian people
+            {"kind": "state", "mentions": [[39, 46]]},  # Syrians
+        ],
+        "names": [
+            {"start": 0, "end": 5, "text": "Iraqi", "label": "demonym"},
+            {"start": 21, "end": 27, "text": "Syrian", "label": "demonym"},
+            {"start": 39, "end": 46, "text": "Syrians", "label": "demonym"},
+            {"start": 52, "end": 57, "text": "Iraqi", "label": "demonym"},
+        ],
+    }
+    is_demonym = tasks.demonym_test()
+    labels = {(text[s:e], label) for s, e, label in tasks.flashpoint_entities(record, text, is_demonym)}
+    assert labels == {
+        ("Iraqi forces", "Organisation"),
+        ("Syrian people", "Organisation"),
+        ("Syrians", "Organisation"),  # a country's people: a group, as re3d marks it
+        ("Iraqi", "Nationality"),  # the flag's: an adjective alone
+    }
+
+
+def test_a_place_qualified_by_its_country_is_one_location():
+    text = "Tanks were seen near Palmyra, Syria, and in Mosul, Iraq, Syria."
+    syria = {"country": "SYR", "precision": "country", "mentions": [[30, 35], [57, 62]]}
+    record = {
+        "places": [
+            {"country": "SYR", "precision": "exact", "mentions": [[21, 28]]},  # Palmyra
+            syria,
+            {"country": "IRQ", "precision": "exact", "mentions": [[44, 49]]},  # Mosul
+            {"country": "IRQ", "precision": "country", "mentions": [[51, 55]]},  # Iraq
+        ],
+    }
+    spans = [text[s:e] for s, e, _ in tasks.flashpoint_entities(record, text, lambda m: False)]
+    assert spans == ["Palmyra, Syria", "Mosul, Iraq", "Syria"]
+
+
 def test_demonym_test_knows_common_adjectives():
     is_demonym = tasks.demonym_test()
     assert is_demonym("Syrian") and is_demonym("Iraqis")

@@ -25,7 +25,8 @@ RE3D_TYPES = {
 }
 
 # flashpoint actor kinds -> bench labels. Countries are decided per mention (see
-# `runner`/`tasks.flashpoint_entities`): a demonym is a Nationality, a place mention a
+# `tasks.flashpoint_entities`): a demonym is a Nationality unless it lies inside a longer
+# mention or names a country's people ("Syrians", an Organisation), a place mention a
 # Location, a country acting (not also listed as a place) an Organisation, as re3d marks
 # "the United States" when it acts.
 ACTOR_KIND_LABELS = {

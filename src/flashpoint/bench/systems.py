@@ -80,7 +80,8 @@ class Systems:
         return Extraction(records, time.perf_counter() - start, errors)
 
     def geocoder(self):
-        """flashpoint's own `geocode(name, context_countries=())`."""
+        """flashpoint's own `geocode_document(names, context_countries=())`: a document's names
+        read together, one answer each."""
         return self._once("geocoder", _load_geocoder)
 
     # baselines ----------------------------------------------------------------------------
@@ -108,10 +109,10 @@ def _load_pipeline():
 
 def _load_geocoder():
     try:
-        from flashpoint.places import geocode
+        from flashpoint.places import geocode_document
     except ImportError as exc:
-        raise Unavailable(f"flashpoint.places.geocode unavailable ({exc})") from exc
-    return geocode
+        raise Unavailable(f"flashpoint.places.geocode_document unavailable ({exc})") from exc
+    return geocode_document
 
 
 def _load_spacy_small():

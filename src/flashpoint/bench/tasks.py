@@ -158,7 +158,9 @@ def flashpoint_entities(record: dict, text: str, is_demonym) -> list[tuple[int, 
 
     Weapons first, then people, demonyms (Nationality), places (Location), and every
     other actor (Organisation) - so a country named as a place is a Location, and one
-    that only acts ("Turkey said") an Organisation, as re3d marks it.
+    that only acts ("Turkey said") an Organisation, as re3d marks it. re3d marks a whole
+    phrase once ("the Iraqi government" is an Organisation, "Iraqi President Fuad Masum" a
+    Person), so a demonym inside a longer mention is part of it, not a Nationality of its own.
     """
     priority = {label: i for i, label in enumerate(
         (mappings.WEAPON, "Person", "Nationality", "Location", "Organisation")
@@ -173,25 +175,57 @@ def flashpoint_entities(record: dict, text: str, is_demonym) -> list[tuple[int, 
     for weapon in record.get("weapons", []):
         for span in weapon.get("mentions", []):
             put(span, mappings.WEAPON)
-    for place in record.get("places", []):
-        for span in place.get("mentions", []):
-            put(span, "Location")
+    for span in _place_spans(record, text):
+        put(span, "Location")
     for actor in record.get("actors", []):
         for span in actor.get("mentions", []):
             put(span, _actor_label(actor, text[span[0] : span[1]], is_demonym))
     for name in record.get("names", []):
-        if name.get("label") == "demonym":
+        if name.get("label") == "demonym" and not _people_of(name.get("text", ""), is_demonym):
             put((name["start"], name["end"]), "Nationality")
-    return [(s, e, label) for (s, e), label in sorted(found.items())]
+    return [(s, e, label) for (s, e), label in sorted(found.items())
+            if label != "Nationality" or not _inside_another((s, e), found)]
+
+
+def _place_spans(record: dict, text: str) -> list[tuple[int, int]]:
+    """Place mentions, with "Palmyra, Syria" as one span: re3d marks a place qualified by its
+    country or region as one Location where flashpoint lists the two places it names."""
+    mentions = sorted(
+        (int(s), int(e), place) for place in record.get("places", []) for s, e in place.get("mentions", [])
+    )
+    spans, skip = [], set()
+    for k, (start, end, place) in enumerate(mentions):
+        if k in skip:
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt and text[end : nxt[0]] == ", " and _qualifies(nxt[2], place):
+            spans.append((start, nxt[1]))
+            skip.add(k + 1)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _qualifies(outer: dict, place: dict) -> bool:
+    """Is `outer` the country or first-level region that `place` lies in?"""
+    if outer is place or not outer.get("country") or outer.get("country") != place.get("country"):
+        return False
+    return outer.get("precision") == "country" or (
+        outer.get("precision") == "admin1" or outer.get("admin1") is None
+    ) and place.get("precision") != "country"
+
+
+def _inside_another(span, found) -> bool:
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in found)
 
 
 def _actor_label(actor: dict, mention: str, is_demonym) -> str:
     kind = (actor.get("kind") or "").lower()
     if kind in mappings.ACTOR_KIND_LABELS:
         return mappings.ACTOR_KIND_LABELS[kind]
-    if is_demonym(mention):
+    if is_demonym(mention) and not _people_of(mention, is_demonym):
         return "Nationality"
-    return "Organisation"
+    return "Organisation"  # "Syrians", "the Iraqis": a group of people, as re3d marks it
 
 
 def demonym_test():
@@ -215,6 +249,12 @@ def demonym_test():
         return m[:1].isalpha() and single.endswith(endings)
 
     return is_demonym
+
+
+def _people_of(mention: str, is_demonym) -> bool:
+    """"Syrians", "the Iraqis": a plural demonym names a country's people, not an adjective."""
+    m = mention.strip().removeprefix("the ").removeprefix("The ")
+    return m.endswith("s") and is_demonym(m[:-1])
 
 
 def spacy_entities(doc) -> list[tuple[int, int, str]]:
@@ -298,6 +338,9 @@ MORDECAI3 = {
     "GeoVirus": None,
 }
 GEOCODING_TARGETS = {"GeoWebNews": 0.90, "TR-News": 0.85}
+# Geocoders that read a document's gold names together: (names, context_countries) -> answers.
+# The most-populous baseline answers one name at a time, whatever the document says.
+DOCUMENT_GEOCODERS = {FLASHPOINT}
 
 
 def places(ctx: Context) -> dict:
@@ -349,9 +392,9 @@ def _place_corpus(chosen, have_records: bool, nlp, geocoders) -> dict:
         errors = []
         for doc, record in chosen:
             context = record_countries(record) if record and name == FLASHPOINT else ()
-            errors += [
-                _geocode_error(geocoder, t, context) for t in doc.toponyms if t.lat is not None
-            ]
+            toponyms = [t for t in doc.toponyms if t.lat is not None]
+            answers = _geocode_names(geocoder, name in DOCUMENT_GEOCODERS, toponyms, context)
+            errors += [_geocode_error(t, found) for t, found in zip(toponyms, answers, strict=True)]
         out["geocoding"][name] = scoring.geocoding_scores(errors)
     return out
 
@@ -364,11 +407,27 @@ def _detection(gold, pred) -> dict:
     }
 
 
-def _geocode_error(geocode, toponym, context) -> float | None:
+def _geocode_names(geocode, by_document: bool, toponyms, context) -> list[dict | None]:
+    """One answer per gold name: a document geocoder is given all of a document's names at
+    once, any other one name at a time. A geocoder that fails gives no answer."""
+    names = [t.text for t in toponyms]
+    if by_document:
+        try:
+            answers = list(geocode(names, context_countries=tuple(context)))
+        except Exception:
+            answers = []
+        return answers if len(answers) == len(names) else [None] * len(names)
+    return [_geocode_one(geocode, n, context) for n in names]
+
+
+def _geocode_one(geocode, name: str, context) -> dict | None:
     try:
-        found = geocode(toponym.text, context_countries=tuple(context))
+        return geocode(name, context_countries=tuple(context))
     except Exception:  # a geocoder failing on one name counts as no answer
-        found = None
+        return None
+
+
+def _geocode_error(toponym, found) -> float | None:
     if not found or found.get("lat") is None or found.get("lon") is None:
         return None
     return scoring.haversine_km(toponym.lat, toponym.lon, float(found["lat"]), float(found["lon"]))

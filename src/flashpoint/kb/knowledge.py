@@ -45,7 +45,7 @@ class Resolution:
 
 class KnowledgeBase:
     def __init__(self, countries, entries, weapons, weapon_types, roles, memberships, offices,
-                 plover, legacy, triggers, dirs, transfer_triggers=()):
+                 plover, legacy, triggers, dirs, transfer_triggers=(), trigger_rules=None):
         self.countries: dict[str, Country] = countries
         self.entries: dict[str, Entry] = entries
         self.weapons: dict[str, Weapon] = weapons
@@ -57,6 +57,8 @@ class KnowledgeBase:
         self.legacy: dict[str, str] = legacy
         self.triggers: list[dict] = triggers
         self.transfer_triggers: list[dict] = list(transfer_triggers)
+        # triggers.yaml's rules beside its list: `speech` (announced acts, demands), `support_verbs`
+        self.trigger_rules: dict = trigger_rules or {}
         self.dirs: tuple[Path, ...] = dirs
         self.problems: list[str] = []
 
@@ -79,7 +81,8 @@ class KnowledgeBase:
         plover = {str(t["id"]): t for t in tables["plover.yaml"]}
         legacy = extras["plover.yaml"].get("legacy") or {}
         kb = cls(countries, entries, weapons, types, roles, memberships, offices, plover,
-                 legacy, tables["triggers.yaml"], dirs, tables["transfer_triggers.yaml"])
+                 legacy, tables["triggers.yaml"], dirs, tables["transfer_triggers.yaml"],
+                 extras["triggers.yaml"])
         kb.problems = kb.check()
         return kb
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flashpoint import SCHEMA
 from flashpoint.pipeline.annotations import annotations
 
-_PRIVATE = ("_sentence",)
+_PRIVATE = ("_sentence", "_rank")
 # every recognised name, for highlighting and scoring: demonyms stay here and never become places
 _NAME_LABELS = {"COUNTRY": "country", "ADJ": "demonym", "SEAT": "seat", "ENTRY": "entry", "PERSON": "person", "ORG": "organisation",
                 "WEAPON": "weapon"}

@@ -7,12 +7,16 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas
+
 from flashpoint.pipeline.annotations import annotations, text_of
 from flashpoint.pipeline.clauses import Clause
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
 _APPOSITIVE = {"his", "her", "their", "its", "counterpart", "counterparts"}
-_STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
+STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
 MAX_OBJECT_DISTANCE = 10
 _SINCE = {"since", "from"}
 
@@ -27,7 +31,7 @@ def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = N
     ann = annotations(doc)
     speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
     cue = attribution.cue if attribution else None
-    if cue and trigger is not None and cue[0] <= doc[trigger].idx < cue[1]:
+    if cue and trigger is not None and (cue[0] <= doc[trigger].idx < cue[1] or _speaker_acts(doc, cue, trigger)):
         speaker = None
     out = []
     for m in ann.actor_mentions:
@@ -39,9 +43,36 @@ def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = N
     return out
 
 
+_SPEAKER_SUBJECT = {"it", "they", "he", "she", "we"}
+_POSSESSIVES = {"its", "their", "his", "her", "our"}
+_QUOTES = {'"', "“", "”", "``", "''", "'", "‘", "’"}
+_BETWEEN_SPEAKER_AND_ACT = _SPEAKER_SUBJECT | {
+    "that", "would", "will", "'ll", "is", "are", "was", "were", "be", "been", "has", "have", "had", "ready",
+    "willing", "prepared", "to", "a", "an", "the", "its", "their", "his", "her", "also", "again", "now", "soon",
+    "later", "on", "this", "last", "next", "today", "not", "never", "new", "further"}
+
+
+def _speaker_acts(doc, cue, trigger: int) -> bool:
+    """"Italy announced a suspension of ...", "Nigeria said it will withdraw ...": the speaker is
+    the subject of the act that follows its verb, as object or through a pronoun."""
+    if doc[trigger].idx < cue[1]:
+        return False
+    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    first = cue_span.end if cue_span is not None else trigger
+    times = {i for x in annotations(doc).times if cue[1] <= x.start < doc[trigger].idx
+             for i in range(first, trigger) if x.start <= doc[i].idx < x.end}
+    between = [t for t in doc[first:trigger] if t.i not in times and t.text not in _QUOTES]
+    roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)}
+    own = any(t.lower_ in _POSSESSIVES for t in between)  # "said its forces had destroyed"
+    return len(between) <= 8 and all(t.lower_ in _BETWEEN_SPEAKER_AND_ACT or own and t.i in roles
+                                     or t.lower_.endswith("ly") and t.is_lower for t in between)
+
+
 def group_left(doc, mentions, trigger_start: int):
-    """The subject: the nearest actor mention before the trigger, with those coordinated with it."""
-    before = [m for m in mentions if m.end <= trigger_start]
+    """The subject: the nearest actor mention before the trigger, with those coordinated with it;
+    an apposition between them is skipped ("Pakistan, a key U.S. ally, has refused")."""
+    aside = _apposition_before(doc, trigger_start)
+    before = [m for m in mentions if m.end <= trigger_start and not (aside and aside[0] <= m.start < aside[1])]
     if not before:
         return []
     described = {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
@@ -57,10 +88,40 @@ def group_left(doc, mentions, trigger_start: int):
     return group
 
 
+_AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "again", "now",
+        "reportedly", "already"}
+_APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "one", "its", "his", "her", "their"}
+
+
+def _apposition_before(doc, start: int) -> tuple[int, int] | None:
+    """The token span of ", a key U.S. ally in the war against terrorism," just before a verb."""
+    i = start - 1
+    while i > 0 and doc[i].lower_ in _AUX:
+        i -= 1
+    if i <= 0 or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(0, i - 16), -1):
+        if doc[j].text == ",":
+            return (j, i) if doc[j + 1].lower_ in _APPOSITION_OPENERS else None
+        if doc[j].is_punct and doc[j].text not in ("-", "'s", "’s", "."):
+            return None
+    return None
+
+
+def apposition_span(doc, i: int) -> bool:
+    """Whether token `i` sits inside ", a ... ," or ", which ... ," before the clause's verb."""
+    for j in range(i - 1, max(-1, i - 16), -1):
+        if doc[j].text == ",":
+            return j + 1 < len(doc) and doc[j + 1].lower_ in _APPOSITION_OPENERS
+        if doc[j].is_punct and doc[j].text not in ("-", "'s", "’s", "."):
+            return False
+    return False
+
+
 def group_right(doc, mentions, trigger_end: int, preps=None):
     """The object: the nearest actor after the trigger (after one of `preps` if given)."""
     after = [m for m in mentions if trigger_end <= m.start <= trigger_end + MAX_OBJECT_DISTANCE
-             and not any(t.lower_ in _STOPS for t in doc[trigger_end:m.start])]
+             and not any(t.lower_ in STOPS for t in doc[trigger_end:m.start])]
     if preps:
         after = [m for m in after if _preceded_by(doc, m, trigger_end, preps)]
     if not after:
@@ -94,6 +155,24 @@ def is_nominal(doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in NOMINAL_BEFORE
 
 
+NOT_MODIFIERS = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "against", "after", "before", "during",
+                  "amid", "over", "under", "and", "or", "but", "that", "which", "who", "is", "are", "was", "were",
+                  "be", "been", "has", "have", "had", "not", "no"}
+
+
+def support_verb(doc, start: int, verbs) -> int | None:
+    """The verb whose object a nominal trigger is ("launched a mediation effort", "issued an
+    ultimatum", "continued their hunger strike"): one of `verbs`, with at most three determiners
+    or modifiers between."""
+    for i in range(start - 1, max(-1, start - 5), -1):
+        word = doc[i].lower_
+        if word in verbs:
+            return i
+        if word in NOT_MODIFIERS or not (doc[i].is_alpha and doc[i].is_lower or doc[i].like_num):
+            return None
+    return None
+
+
 def possessor(doc, mentions, start: int):
     """"Kyrgyzstan's use", "Kyrgyz use", "Azerbaijan's lightning offensive": the actor that owns a
     nominal trigger, with at most two lower-case modifiers between."""
@@ -122,7 +201,10 @@ def is_passive(doc, start: int) -> bool:
     token = doc[start]
     if start > 0 and doc[start - 1].lower_ == "under":
         return True
-    if not (token.lower_.endswith(("ed", "en")) or token.lower_ in _IRREGULAR_PARTICIPLES):
+    if token.lower_ in _ADJECTIVAL and start + 1 < len(doc) and doc[start + 1].lower_ == "to":
+        return False  # "Israel is opposed to French mediation": a stance, not a passive
+    if not (token.lower_.endswith(("ed", "en")) or token.lower_ in _IRREGULAR_PARTICIPLES
+            or _participle(token.lower_)):
         return False
     i = start - 1
     while i >= 0 and doc[i].lower_ in _ADVERBS:
@@ -130,13 +212,23 @@ def is_passive(doc, start: int) -> bool:
     return i >= 0 and doc[i].lower_ in _BE
 
 
+@lru_cache(maxsize=4096)
+def _participle(word: str) -> bool:
+    """"blown", "flown", "drawn": a past participle by lemminflect's tables."""
+    return any(word in getAllInflections(lemma, upos="VERB").get("VBN", ())
+               for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()))
+
+
+_ADJECTIVAL = {"opposed", "committed", "determined", "dedicated", "prepared", "inclined", "resolved", "obliged",
+               "devoted", "pledged", "sworn"}
 _IRREGULAR_PARTICIPLES = {"hit", "shot", "struck", "fought", "caught", "held", "seized", "beaten", "slain", "thrown",
                           "shut", "cut", "put", "set", "led", "sent", "sold", "bought", "brought", "met", "won", "lost"}
 
 
 def passive_agent(doc, mentions, trigger_end: int):
     if trigger_end < len(doc) and doc[trigger_end].lower_ == "by":
-        return [m for m in mentions if m.start == trigger_end + 1][:1]
+        first = trigger_end + 2 if trigger_end + 1 < len(doc) and doc[trigger_end + 1].lower_ == "the" else trigger_end + 1
+        return [m for m in mentions if m.start in (trigger_end + 1, first)][:1]
     return []
 
 

@@ -26,6 +26,17 @@ UNNAMED = {"others", "observers", "officials", "sources", "witnesses", "resident
            "organizers", "medics", "doctors", "monitors", "investigators", "spokesman", "spokeswoman",
            "spokesperson", "agency", "group", "commission", "office", "ministry", "leadership", "administration"}
 NAMING_NOUNS = {"said", "statement"}
+_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "ORG", "SEAT", "WEAPON"}
+
+
+def _describes(doc, i: int) -> bool:
+    """"alleged" between lower-case words describes a noun: "investigating alleged war crimes",
+    "his alleged part" (but "officials alleged widespread fraud" is speech)."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].lower_ == "alleged" and before is not None and after is not None \
+        and before.is_lower and before.lower_ not in UNNAMED and after.is_alpha and after.is_lower \
+        and after.lower_ not in ("that", "the", "a", "an", "its", "their", "his", "her", "to", "on", "in", "at")
 
 
 def _noun_phrase(doc, floor: int, verb: int) -> str:
@@ -43,12 +54,13 @@ class Attribute(Component):
     assigns = ("flashpoint.attributions",)
 
     def match(self, doc):
+        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
         found = {}
         clauses = all_clauses(doc)
         for sent_start, sent_end in sentences(doc):
             sentence_level = self._according_to(doc, sent_start, sent_end)
             for clause in (c for c in clauses if c.sent_start == sent_start):
-                cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause) \
+                cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause, names) \
                     or sentence_level
                 status = cue.status if cue else "asserted"
                 if any(t.lower_ in UNCERTAIN for t in doc[clause.start:clause.end]):
@@ -89,11 +101,11 @@ class Attribute(Component):
                 return Attribution(claimant, "reported", (token.idx, doc[stop - 1].idx + len(doc[stop - 1])), scope)
         return None
 
-    def _speech(self, doc, clause):
+    def _speech(self, doc, clause, names=frozenset()):
         for token in doc[clause.start:clause.end]:
             kind = SPEECH.get(token.lower_)
-            if kind is None:
-                continue
+            if kind is None or token.i in names or _describes(doc, token.i):
+                continue  # "the United States" says nothing, nor do "alleged war crimes"
             if kind == "claim" and token.i + 1 < clause.end and doc[token.i + 1].lower_ in ("about", "of"):
                 continue  # "claims about X": the noun, handled as unnamed claims below
             if kind == "claim" and "lives" in {t.lower_ for t in doc[token.i + 1:token.i + 5]}:

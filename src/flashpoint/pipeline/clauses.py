@@ -12,6 +12,7 @@ _SPLIT_AFTER_COMMA = {"while", "but", "whereas", "though", "although", "thus", "
 MODALS = {"could", "would", "might", "may", "if", "unless", "whether", "risks", "risk", "hypothetically",
           "should", "ought"}
 NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+FAILURE = {"fail", "failed", "fails", "failing"}  # "failed to reach agreement": no agreement
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,12 @@ def clause_at(doc, i: int) -> Clause:
     return doc.user_data["flashpoint_clause_of"][i]
 
 
-def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None) -> bool:
+def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, ignore=frozenset()) -> bool:
     """A modal or condition before the trigger ("could supply", "if Turkey sells"), or a modal
-    right after a trigger that is its subject ("the drone trade could hardly please")."""
+    right after a trigger that is its subject ("the drone trade could hardly please"). Words in
+    `ignore` mark an announcement or a demand, not a hypothesis ("said they would boycott")."""
     for token in doc[clause.start:trigger]:
-        if token.lower_ in MODALS and not (token.lower_ == "may" and token.text == "May"):
+        if token.lower_ in MODALS and token.i not in ignore and not (token.lower_ == "may" and token.text == "May"):
             return True
     after = doc[end:min(clause.end, end + 2)] if end is not None else ()
     return any(t.lower_ in _MODAL_VERBS for t in after)
@@ -78,9 +80,9 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None) -> b
 _MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 
-def negated(doc, clause: Clause, before: int, window: int = 6) -> bool:
+def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:
     start = max(clause.start, before - window)
-    return any(t.lower_ in NEGATIONS for t in doc[start:before])
+    return any(t.lower_ in words for t in doc[start:before])
 
 
 def sentence_starts(doc) -> set[int]:

@@ -10,11 +10,17 @@ negated clauses ("could", "if", "has not") yield no event.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
+
+from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline import arguments as args
+from flashpoint.pipeline import implied
 from flashpoint.pipeline.annotations import annotations, text_of
-from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
+from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.implied import Synthetic
+from flashpoint.pipeline.speech import SpeechActs
 from flashpoint.pipeline.triggers import forms
 
 # more specific modes win when a clause names several weapons
@@ -26,6 +32,11 @@ _ARMED_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN", "COERCE", "AGREE", "AID", "SA
 _INFINITIVE_EVENTS = {"AGREE", "THREATEN", "REJECT"}  # "agreed to", "threatened to", "refused to"
 _SYMMETRIC_PREPS = {"with", "between", "against", "among", "and"}
 _SUPPRESSED_BY_TRANSFER = {"AID", "CONSULT", "COOPERATE", "REQUEST"}  # "received the drones" is no visit
+_WIELDED_TYPES = {"ASSAULT", "MOBILIZE"}  # "Israeli tanks fired", "warships launched war games"
+_NOMINAL_PREPS = {"against", "on", "to", "with", "at", "toward", "for"}
+_OBJECTIVE_OF = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "SUPPORT"}  # "blockade of Serbia"
+_OWNED_OBJECT_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "ASSAULT", "COERCE", "SANCTION", "REQUEST", "THREATEN"}
+_TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a curfew in Abidjan"
 
 
 class Events(Component):
@@ -37,6 +48,10 @@ class Events(Component):
     def __init__(self, kb):
         self.kb = kb
         self.mode_cameo = {(t, m["id"]): m.get("cameo") for t, p in kb.plover.items() for m in p.get("modes") or ()}
+        self.speech = SpeechActs(kb.trigger_rules.get("speech") or {}, kb.plover)
+        self.support_verbs = {f for v in kb.trigger_rules.get("support_verbs") or () for f in forms(v, "VERB")}
+        by_id = {t["id"]: t for t in kb.triggers}
+        self.joint = {t["joint"]: by_id[t["joint"]] for t in kb.triggers if t.get("joint") in by_id}
 
     def match(self, doc):
         ann = annotations(doc)
@@ -45,15 +60,25 @@ class Events(Component):
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
-        for start, end, trigger in found:
+        parents = self.speech.content_parents(doc, found)
+        built: dict[int, dict] = {}  # trigger index -> its event, for what a speech act is about
+        for n, (start, end, trigger) in enumerate(found):
             event = self.build(doc, start, end, trigger)
+            if n in parents:  # what a demand or threat is about: no act of its own
+                parent = built.get(parents[n])
+                if event is not None and parent is not None:
+                    self.speech.absorb(parent, event, self.speech.direct(doc, found[parents[n]][1], start),
+                                       infinitive=start > 0 and doc[start - 1].lower_ == "to")
+                continue
             if event is not None:
-                _merge_or_add(ann.events, event)
+                built[n] = _merge_or_add(ann.events, event)
         for event in self.uses_against(doc):
             _merge_or_add(ann.events, event)
-        ann.events.sort(key=lambda e: e["trigger"]["start"])
+        # by sentence, its main act first ("Pakistan, a U.S. ally, has refused ...": the refusal)
+        ann.events.sort(key=lambda e: (e["_sentence"], e["_rank"], e["trigger"]["start"]))
         _inherit_dates(ann.events)
         infer_recipients(ann.events)
+        implied.protest_targets(self.kb, ann.events)
         for event in ann.events:
             for ref in event["recipient"]:
                 if ref.get("inferred") and ref["name"] is None:
@@ -64,42 +89,85 @@ class Events(Component):
     def build(self, doc, start, end, trigger):
         ann = annotations(doc)
         clause = clause_at(doc, start)
-        if hypothetical(doc, clause, start, end) or negated(doc, clause, start, window=3):
+        marker = self.speech.marker(doc, clause, start)
+        if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
+                or negated(doc, clause, start, window=3, words=NEGATIONS | FAILURE):
             return None
-        if end < len(doc) and doc[end].lower_ == "to" and trigger["type"] not in _INFINITIVE_EVENTS \
-                and not (end + 1 < len(doc) and doc[end + 1].lower_ == "the"):
+        if _aim(doc, start, end, trigger):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
         actors, recipients = self.arguments(doc, mentions, start, end, trigger)
-        armed = any(ann.actors[m.actor].sector in _ARMED_SECTORS for m in actors if not isinstance(m, _Synthetic))
-        if trigger.get("requires_weapon") and not armed and not _wielded(doc, weapons, start, end):
-            return None
-        if trigger["type"] == "MOBILIZE" and not armed and not _military_word(doc, clause):
+        actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
+        if not self.fits(doc, clause, start, end, trigger, actors, weapons):
             return None
         if trigger.get("symmetric") and not actors:
             actors = recipients = self.earlier_participants(doc, start, trigger["type"])
         self._last_trigger_end = end
+        if marker:
+            trigger = self.speech.announced(trigger, marker, doc, clause, end)
+            if marker.kind == "obligation":  # "Russia said Sudan must return ...": Russia asks Sudan
+                actors, recipients = self.speaker(attribution), actors
         if trigger["type"] == "ASSAULT":
-            actors = actors or self.operators(doc, weapons)
+            actors = actors or self.operators(doc, [w for w in weapons if _wielded(doc, [w], start, end)])
             recipients = recipients or self.owners(doc, weapons, actors)
         if not actors and not (trigger["type"] == "ASSAULT" and recipients):
             return None  # an assault on a named side by an unnamed attacker is still an event
         if trigger["type"] == "CONSULT" and trigger.get("mode") == "visit" and not recipients:
             recipients = self.host(doc, clause, actors)
+        recipients = self.unnamed_recipients(doc, clause, start, end, trigger, actors, recipients)
+        if trigger.get("joint") and len({implied.country_of(ann, a) for a in actors} - {None}) > 1:
+            trigger = self.joint[trigger["joint"]]  # "French and Egyptian warships launched war games"
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
+
+    def unnamed_actors(self, doc, clause, start, trigger, actors, recipients):
+        """Actors the sentence implies: a participle's subject, weapons' owners, a protest's place."""
+        actors = self.participle_subject(doc, clause, start) or actors
+        if not actors and trigger["type"] in _WIELDED_TYPES:
+            actors = implied.wielders(self.kb, doc, clause, start)
+        if trigger["type"] == "PROTEST":
+            recipients = [m for m in recipients if not implied.after_locative(doc, m.start)]  # "marched through London"
+            actors = actors or implied.crowd(self.kb, doc, clause)
+        return actors, recipients
+
+    def fits(self, doc, clause, start, end, trigger, actors, weapons) -> bool:
+        """The trigger's own conditions: a weapon or armed side, a military word, no word that
+        gives it another sense."""
+        armed = any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
+        if trigger.get("requires_weapon") and not armed and not _wielded(doc, weapons, start, end) \
+                and not _military_word(doc, clause, max(clause.start, start - 2), end + 2):
+            return False
+        if trigger["type"] == "MOBILIZE" and not armed and not _military_word(doc, clause):
+            return False
+        # "released a statement", "video released by"
+        return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
+
+    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients):
+        """Recipients the sentence implies: the owner of the thing acted on ("rejected an
+        Australian ultimatum"), a domestic group ("killing civilians"), the country of the place."""
+        owned = implied.adjective_object(self.kb, doc, start, end) if trigger["type"] in _OWNED_OBJECT_TYPES else []
+        if owned and recipients and not isinstance(recipients[0], Synthetic) and owned[0].start < recipients[0].start:
+            return owned  # "opposed to French mediation in talks with Syria": France
+        if recipients or not actors or args.is_passive(doc, start):
+            return recipients
+        return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
+            or (implied.territory(self.kb, doc, clause, start) if trigger["type"] in _TERRITORIAL_TYPES else [])
+
+    def speaker(self, attribution):
+        claimant = attribution.claimant if attribution else None
+        return [Synthetic(claimant)] if claimant and claimant.get("id") else []
 
     def host(self, doc, clause, actors):
         """A visit with no host named goes to the country of the place visited ("While in Turkey")."""
         ann = annotations(doc)
-        visitors = {a.ref["country"] if isinstance(a, _Synthetic) else ann.actors[a.actor].country for a in actors}
+        visitors = {a.ref["country"] if isinstance(a, Synthetic) else ann.actors[a.actor].country for a in actors}
         sent = doc[clause.sent_start:clause.sent_end]
         for p in ann.place_mentions:
             country = ann.places[p.place].country
             if sent.start <= p.start < sent.end and country and country not in visitors and country in self.kb.countries:
                 c = self.kb.countries[country]
-                return [_Synthetic({"id": c.code, "name": c.name, "code": c.code, "country": c.code})]
+                return [Synthetic({"id": c.code, "name": c.name, "code": c.code, "country": c.code})]
         return []
 
     def record(self, doc, clause, start, end, trigger, actors, recipients, weapons):
@@ -125,6 +193,7 @@ class Events(Component):
             "trigger": {"text": doc[start:end].text, "start": doc[start].idx,
                         "end": doc[end - 1].idx + len(doc[end - 1])},
             "_sentence": clause.sent_start,
+            "_rank": _rank(doc, clause, start, trigger, self.support_verbs),
         }
 
     def arguments(self, doc, mentions, start, end, trigger):
@@ -134,7 +203,8 @@ class Events(Component):
             after = args.next_word(doc, end)
             if right and after is not None and after.lower_ == "between":
                 return right, right
-            left = args.possessor(doc, mentions, start) if nominal else []
+            left = (args.possessor(doc, mentions, start) or self.subject_of_support(doc, mentions, start)) \
+                if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
             everyone = _unique(left + right)
@@ -142,23 +212,47 @@ class Events(Component):
         if nominal:
             agents = args.passive_agent(doc, mentions, end) or [
                 m for m in args.group_right(doc, mentions, end, preps={"by", "from"}) if doc[end].lower_ in ("by", "from")]
-            actors = agents or args.possessor(doc, mentions, start)
-            recipients = args.group_right(doc, mentions, end, preps={"against", "on", "to", "with", "at", "toward"}) \
+            actors = agents or args.possessor(doc, mentions, start) or self.subject_of_support(doc, mentions, start)
+            preps = _NOMINAL_PREPS | ({"of"} if trigger["type"] in _OBJECTIVE_OF else set())  # "blockade of Serbia"
+            recipients = args.group_right(doc, mentions, end, preps=preps) \
                 or [m for m in mentions if end <= m.start <= end + 1]
             return actors, [m for m in recipients if m not in actors]
-        agents = args.passive_agent(doc, mentions, end)
+        # "rejected recent calls by Belarus's rulers": "by" names who made the calls, not who rejects
+        agents = [] if end - start > 1 and _noun_form(doc[end - 1].lower_, trigger) and not \
+            args.is_passive(doc, end - 1) else args.passive_agent(doc, mentions, end)
         if args.is_passive(doc, start):
             # "five peacekeepers were killed (by X)": the subject is the one acted upon
             return agents, [m for m in args.group_left(doc, mentions, start) if m not in agents]
         if end < len(doc) and doc[end].lower_ == "from":
             agents = [m for m in mentions if m.start == end + 1][:1]  # "protests from Tajikistan"
         actors = agents or args.group_left(doc, mentions, start)
-        recipients = [m for m in args.group_right(doc, mentions, end) if m not in actors]
+        # the object may sit inside a phrase trigger: "summoned India's charge d'affaires"
+        inside = [m for m in mentions if start < m.start and m.end <= end]
+        recipients = [m for m in args.group_right(doc, mentions, inside[0].start if inside else end)
+                      if m not in actors]
+        if not recipients and trigger["type"] in self.speech.content_of:
+            # "demanded Friday that the United States ...": the subject of what is asked
+            that = next((t.i for t in doc[end:min(len(doc), end + 4)] if t.lower_ == "that"), None)
+            recipients = [m for m in args.group_right(doc, mentions, that + 1) if m not in actors] if that else []
         if agents and not recipients:
             recipients = [m for m in args.group_left(doc, mentions, start) if m not in actors]
         if "object" in (trigger.get("actor") or ()):
             actors, recipients = recipients, actors
         return actors, recipients
+
+    def participle_subject(self, doc, clause, start):
+        """"ECOWAS imposed sanctions on Bamako, closing borders and freezing assets": a participle
+        after a comma or "and" shares the subject of the sentence's act before it."""
+        if not (doc[start].lower_.endswith("ing") and start > clause.sent_start and doc[start - 1].lower_ in (",", "and")):
+            return []
+        earlier = [e for e in annotations(doc).events if e["_sentence"] == clause.sent_start and e["actor"]]
+        return [Synthetic(ref) for ref in earlier[-1]["actor"]] if earlier else []
+
+    def subject_of_support(self, doc, mentions, start):
+        """"Israel and Lebanon renewed negotiations": the subject of the verb a nominal trigger is
+        the object of."""
+        verb = args.support_verb(doc, start, self.support_verbs)
+        return args.group_left(doc, mentions, verb) if verb is not None else []
 
     def earlier_participants(self, doc, start, event_type):
         """"the clashes" with no participants named: those of the last such event told before."""
@@ -167,7 +261,7 @@ class Events(Component):
             return []
         for event in reversed(annotations(doc).events):
             if event["type"] == event_type and len(event["actor"]) > 1 and event["trigger"]["start"] < doc[start].idx:
-                return [_Synthetic(ref) for ref in event["actor"]]
+                return [Synthetic(ref) for ref in event["actor"]]
         return []
 
     def anchored_date(self, doc, clause, start):
@@ -211,18 +305,21 @@ class Events(Component):
             for transfer in ann.transfers:
                 if transfer["system"]["id"] == wm.weapon and transfer["status"] in ("delivered", "in_use") \
                         and transfer["evidence"][0]["start"] <= doc[wm.start].idx:
-                    return [_Synthetic(transfer["recipient"])]
+                    return [Synthetic(transfer["recipient"])]
         return []
 
     def owners(self, doc, weapons, actors):
         """The side a targeted weapon belongs to: "hit a Tajik T-72 tank" -> Tajik military."""
-        acting = {a.ref["country"] if isinstance(a, _Synthetic) else annotations(doc).actors[a.actor].country
+        acting = {a.ref["country"] if isinstance(a, Synthetic) else annotations(doc).actors[a.actor].country
                   for a in actors}
         for wm in weapons:
             if wm.owner and wm.owner not in acting and wm.start > self._last_trigger_end:
                 name = f"{self.kb.countries[wm.owner].name} military"
-                return [_Synthetic({"id": f"{wm.owner}MIL", "name": name, "code": f"{wm.owner}MIL", "country": wm.owner})]
-        return []
+                return [Synthetic({"id": f"{wm.owner}MIL", "name": name, "code": f"{wm.owner}MIL", "country": wm.owner})]
+        # "destroyed four HIMARS launchers": the party the document says received them
+        targets = [w for w in weapons if w.start >= self._last_trigger_end and not _wielded(doc, [w], w.start, w.start)]
+        received = self.operators(doc, targets)
+        return [r for r in received if r.ref.get("country") not in acting]
 
     def weapon_mode(self, ann, weapons, event_type):
         if event_type != "ASSAULT":
@@ -239,32 +336,75 @@ _MILITARY_WORDS = {"troops", "forces", "soldiers", "army", "military", "units", 
 def _wielded(doc, weapons, start, end) -> bool:
     """A weapon that does the act: just before the trigger ("the drones hit") or after "with"."""
     for w in weapons:
-        if 0 <= start - w.end <= 3:
+        if 0 <= start - w.end <= 3 or start <= w.start < end:  # "the drones hit", or the drones of "drones hit"
             return True
         if w.start >= end and any(t.lower_ in ("with", "using", "by") for t in doc[end:w.start]):
             return True
     return False
 
 
+_ADJUNCT_OPENERS = {"after", "before", "since", "which", "who", "whose", "whom", "when", "while", "as", "because",
+                    "if", "unless", "until", "although", "though"}  # words that open a clause of their own
+
+
+def _rank(doc, clause, start, trigger, support_verbs) -> int:
+    """0 for the clause's own act, 1 for an act named by a noun that no verb governs ("the
+    invasion forces", "a key ally"), an infinitive of purpose ("staged demonstrations to demand")
+    or an act told in an adjunct ("after two days of fighting", "which is preparing an offensive")."""
+    noun = trigger.get("pos") == "NOUN" and trigger.get("lemmas") and doc[start].lower_ in {
+        f for lemma in trigger["lemmas"] for f in forms(lemma, "NOUN")}
+    if (noun or args.is_nominal(doc, start) or _noun_form(doc[start].lower_, trigger)) \
+            and args.support_verb(doc, start, support_verbs) is None:
+        return 1
+    if start > 0 and doc[start - 1].lower_ == "to":
+        return 1
+    aside = args.apposition_span(doc, start)
+    participle = doc[start].lower_.endswith("ing") and start > 0 and doc[start - 1].text == ","
+    opener = next((t.lower_ for t in reversed(doc[clause.sent_start:start - participle])
+                   if t.lower_ in _ADJUNCT_OPENERS or t.text == ","), None)  # "..., killing" shares its verb's rank
+    return 1 if opener in _ADJUNCT_OPENERS or aside else 0
+
+
+def _aim(doc, start, end, trigger) -> bool:
+    """"sought to expand", "moved to acquire": a one-word verb trigger before an infinitive names
+    an aim. "to" before a noun phrase is a preposition ("granted asylum to five officers")."""
+    if end >= len(doc) or doc[end].lower_ != "to" or trigger["type"] in _INFINITIVE_EVENTS or end - start > 1:
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return not (after is None or after.lower_ in _DETERMINERS or not after.is_lower or after.like_num
+                or _noun_form(doc[start].lower_, trigger))
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
+                "both", "more", "most", "several", "many", "any", "up"}
+
+
 def _noun_form(word: str, trigger) -> bool:
-    """"threats" is no form of the verb "threaten": the trigger is used as a noun."""
-    lemmas = trigger.get("lemmas") or [p.split()[0] for p in trigger.get("phrases") or ()]
+    """"threats" is no form of the verb "threaten": the trigger is used as a noun. A phrase
+    counts by its first word when that is a verb ("reach an agreement", not "civil unrest")."""
+    heads = [p.split()[0] for p in trigger.get("phrases") or ()]
+    lemmas = [*(trigger.get("lemmas") or ()), *(h for h in heads if _is_verb(h))]
     return bool(lemmas) and all(word not in forms(lemma, "VERB") for lemma in lemmas)
 
 
-def _military_word(doc, clause) -> bool:
-    return any(t.lower_ in _MILITARY_WORDS for t in doc[clause.start:clause.end])
+@lru_cache(maxsize=4096)
+def _is_verb(word: str) -> bool:
+    return bool(getAllLemmas(word, upos="VERB")) and bool(getAllInflections(word, upos="VERB"))
+
+
+def _word_near(doc, clause, start, end, words) -> bool:
+    accepted = {f for w in words for f in forms(w, "NOUN")}
+    near = [*doc[max(clause.start, start - 3):start], *doc[end:min(clause.end, end + 3)]]
+    return any(t.lower_ in accepted for t in near)
+
+
+def _military_word(doc, clause, start: int | None = None, end: int | None = None) -> bool:
+    """A military noun in the clause, or between `start` and `end` ("strengthened its forces")."""
+    span = doc[clause.start if start is None else start:clause.end if end is None else min(end, clause.end)]
+    return any(t.lower_ in _MILITARY_WORDS for t in span)
 
 
 _USE_TRIGGER = {"id": "use-against", "type": "ASSAULT", "mode": None, "cameo": "190"}
-
-
-class _Synthetic:
-    """An actor inferred rather than named in the clause (an operator or a target's owner)."""
-
-    def __init__(self, ref):
-        self.ref = ref
-        self.actor = ref["id"]
 
 
 def _unique(mentions):
@@ -279,7 +419,7 @@ def _unique(mentions):
 def _refs(ann, mentions):
     refs, seen = [], set()
     for m in mentions:
-        ref = m.ref if isinstance(m, _Synthetic) else args.actor_ref(ann.actors[m.actor])
+        ref = m.ref if isinstance(m, Synthetic) else args.actor_ref(ann.actors[m.actor])
         if ref["id"] not in seen:
             seen.add(ref["id"])
             refs.append(ref)
@@ -300,17 +440,19 @@ def _key(event):
     return (event["type"], frozenset(a["id"] for a in event["actor"]), frozenset(r["id"] for r in event["recipient"]))
 
 
-def _merge_or_add(events, event) -> None:
+def _merge_or_add(events, event) -> dict:
     """Two triggers of one event in the same sentence ("clashes ... fighting") make one event."""
     for other in events:
         if other["_sentence"] == event["_sentence"] and _key(other) == _key(event):
             for w in event["weapons"]:
                 if w not in other["weapons"]:
                     other["weapons"].append(w)
-            other["mode"] = other["mode"] or event["mode"]
+            if not other["mode"] and event["mode"]:
+                other["mode"], other["cameo"] = event["mode"], event["cameo"]
             other["date"] = other["date"] or event["date"]
-            return
+            return other
     events.append(event)
+    return event
 
 
 def _inherit_dates(events) -> None:

@@ -13,6 +13,18 @@ PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "COUNTRY": 6, "ADJ":
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "monday", "tuesday", "wednesday",
           "thursday", "friday", "saturday", "sunday"}
+# Words that make a capitalised run a thing or a place, not a person ("University College Hospital")
+NOT_PERSON_WORDS = {"conference", "hospital", "room", "airport", "university", "college", "school", "festival",
+                    "summit", "forum", "museum", "mosque", "church", "stadium", "camp", "district", "province",
+                    "county", "region", "street", "square", "airfield", "airbase", "dam", "river", "valley",
+                    "mountains", "island", "report", "treaty", "agreement", "operation", "project", "programme",
+                    "program", "initiative", "research", "news", "times", "post", "magazine", "television"}
+# Titles and ranks written before a name, abbreviated or not ("Staff Sgt. Albert Connelly", "Gen. Joseph
+# Votel", "Secretary Kerry"); full role nouns ("General", "Minister") come from roles.yaml.
+HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "maj", "sgt", "spc", "cpl", "pvt",
+              "adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "amb", "rev", "insp", "supt", "const", "det", "commodore",
+              "secretary", "sergeant", "corporal", "private", "lieutenant", "major", "captain", "admiral",
+              "marshal", "brigadier", "sheikh", "mullah", "imam", "ayatollah", "hon", "sir", "lord", "lady"}
 
 
 @lru_cache(maxsize=200_000)
@@ -49,6 +61,8 @@ def proper_surfaces(kb):
     for key, entry in kb.entries.items():
         for name in (entry.name, *entry.aliases):
             yield name, "ENTRY", key
+            if "'" in name:
+                yield name.replace("'", "’"), "ENTRY", key  # "Da’esh" as typeset
     for wid, weapon in kb.weapons.items():
         if not weapon.generic:
             for name in (weapon.name, *weapon.aliases):

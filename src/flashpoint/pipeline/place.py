@@ -1,8 +1,10 @@
-"""place: toponyms resolved with the gazetteer, ranked by the countries the document is about.
+"""place: toponyms resolved with the gazetteer, all of a document's names together.
 
 A country or capital counts as a place only when used as one ("in Ankara", "embassy in
-Ethiopia"); a demonym never does. Other capitalised names are looked up in the gazetteer and
-kept when a locative word introduces them or the place is large enough to be unambiguous.
+Ethiopia"); a demonym never does. Other capitalised names are resolved together, each read in
+the light of the others and of the countries the actors belong to (`flashpoint.places`), and
+kept when a locative word introduces them or the place is large enough to be unambiguous. A
+month ("In May") and a people ("ethnic Amhara") are not places.
 """
 
 from __future__ import annotations
@@ -12,12 +14,36 @@ from collections import Counter
 from flashpoint.pipeline.annotations import Place, PlaceMention, annotations
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import is_common_word
+from flashpoint.pipeline.lexicon import MONTHS, is_common_word
 from flashpoint.pipeline.resolve import LOCATIVE
 
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "oblast", "governorate", "state",
                 "county", "capital", "port", "settlement"}
 _MIN_UNCUED_POPULATION = 200_000
+_PRECISION = {"admin1": "admin1", "country": "country", "continent": "region"}
+
+
+def _common(span, cued: bool) -> bool:
+    """A dictionary word alone is a name only after a locative, and a month never ("In May")."""
+    if len(span) > 1:
+        return False
+    return span.text.lower() in MONTHS or (is_common_word(span.text) and not cued)
+
+
+def _after_the(doc, span) -> bool:
+    """"the Red Sea", "The Atlantic" (but not "the New York-based group": there "the" is the group's)."""
+    compound = span.end < len(doc) and doc[span.end].text == "-"
+    return not compound and (span[0].lower_ == "the" or span.start > 0 and doc[span.start - 1].lower_ == "the")
+
+
+def _plausible(cued: bool, after_the: bool, match, context) -> bool:
+    candidate, own_name, in_story = match.place, match.how in ("name", "capital"), match.place.country in context[:3]
+    if not own_name and not in_story:
+        return False  # matched only by an alternate name, far from the story ("Kashmir" -> Cashmere, WA)
+    if after_the and not in_story:
+        return False  # "the Red Sea", "the Atlantic": a sea or a region, not a Sudanese state or a US town
+    # without a locative cue only a place's own name, big or in the story's countries
+    return cued or own_name and (candidate.population >= _MIN_UNCUED_POPULATION or in_story)
 
 
 class Places(Component):
@@ -58,37 +84,34 @@ class Places(Component):
         return (m, country.name, country.code, None, country.lat, country.lon, country.geonames_id, "country")
 
     def _toponyms(self, doc, covered, context):
+        """Capitalised names the gazetteer knows, resolved together so that each reads the others."""
+        spans = list(self._name_spans(doc, covered))
+        places = self.gazetteer.resolve([span.text for span, _ in spans], context)
+        for (span, cued), match in zip(spans, places, strict=True):
+            after_the = _after_the(doc, span)
+            if match is not None and _plausible(cued, after_the, match, context):
+                candidate = match.place
+                precision = _PRECISION.get(candidate.feature, "exact")
+                yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
+                       candidate.geonames_id, precision)
+
+    def _name_spans(self, doc, covered):
+        """(span, cued) for runs of up to four capitalised words outside other mentions."""
         i = 0
         while i < len(doc):
             token = doc[i]
-            if i in covered or not token.is_title or not token.is_alpha:
-                i += 1
+            if i in covered or not token.is_title or not token.is_alpha or token.lower_ in LOCATIVE:
+                i += 1  # "Near Mosul" opening a sentence: the locative cues the name, it is not part of it
                 continue
             end = i + 1
             while end < len(doc) and end - i < 4 and doc[end].is_title and end not in covered:
                 end += 1
-            yield from self._lookup(doc, i, end, context)
+            span = doc[i:end]
+            before = doc[i - 1].lower_ if i > 0 else ""
+            cued = before in LOCATIVE or (before == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS)
+            if (i not in sentence_starts(doc) or cued) and not _common(span, cued) and before != "ethnic":
+                yield span, cued
             i = end
-
-    def _lookup(self, doc, start, end, context):
-        span = doc[start:end]
-        before = doc[start - 1].lower_ if start > 0 else ""
-        cued = before in LOCATIVE or (before == "of" and start > 1 and doc[start - 2].lower_ in _PLACE_NOUNS)
-        if start in sentence_starts(doc) and not cued:
-            return
-        if end - start == 1 and is_common_word(span.text) and not cued:
-            return
-        candidate = self.gazetteer.geocode(span.text, context)
-        if candidate is None:
-            return
-        if candidate.name.lower() != span.text.lower() and candidate.country not in context[:3]:
-            return  # matched only by an alternate name, far from the story ("Kashmir" -> Cashmere, WA)
-        if not cued and (candidate.name != span.text or candidate.population < _MIN_UNCUED_POPULATION
-                         and candidate.country not in context[:3]):
-            return  # without a locative cue only a place's own name, big or in the story's countries
-        precision = {"admin1": "admin1", "country": "country"}.get(candidate.feature, "exact")
-        yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
-               candidate.geonames_id, precision)
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)

@@ -1,5 +1,5 @@
 """recognise: names, adjectives, role nouns and weapons the knowledge base knows, plus patterns
-for what it does not (new weapon designations, people introduced by a role or apposition).
+for what it does not (new weapon designations here; unknown people and organisations in `names`).
 
 `match` finds candidate spans with two spaCy PhraseMatchers (proper names case-sensitively,
 common nouns by lower case); `set_annotations` keeps the longest non-overlapping ones.
@@ -15,23 +15,10 @@ from spacy.matcher import PhraseMatcher
 from flashpoint.pipeline.annotations import Mention, annotations, text_of
 from flashpoint.pipeline.clauses import all_clauses, sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import (
-    MONTHS,
-    PRIORITY,
-    is_common_word,
-    lower_surfaces,
-    proper_surfaces,
-)
+from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
+from flashpoint.pipeline.names import capitals, joined_particle, organisations, people
 
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
-_APPOSITION = {"a", "an", "the"}
-_SPEECH = {"said", "says", "say", "told", "added", "stated", "noted", "wrote", "argued", "warned"}
-_NAME_PARTICLES = {"al", "bin", "ibn", "de", "van", "von", "el", "abu", "ul"}
-
-
-def _name_token(token, starts) -> bool:
-    text = token.text
-    return (token.is_alpha or "-" in text or "'" in text) and text[:1].isupper() and token.i not in starts
 
 
 class Recognise(Component):
@@ -47,6 +34,9 @@ class Recognise(Component):
         self._add(nlp, self.proper, proper_surfaces(kb))
         self._add(nlp, self.common, lower_surfaces(kb))
         self.surname_keys = self._surnames()
+        # "person" roles introduce people ("Minister X"), company roles companies ("the German firm X")
+        self.role_kinds = {rid: "person" if r.kind == "person" else "company" if r.sector == "BUS" and r.kind == "body"
+                           else None for rid, r in kb.roles.items()}
 
     def _add(self, nlp, matcher, surfaces) -> None:
         grouped: dict[str, set[str]] = {}
@@ -88,8 +78,8 @@ class Recognise(Component):
         kept = _longest_first(self._filter(doc, found))
         kept = _extend_weapons(doc, kept)
         kept = _designators(doc, kept)
-        kept = _people(doc, kept)
-        kept = _organisations(doc, kept)
+        kept = people(doc, kept, self.role_kinds)
+        kept = organisations(doc, kept)
         annotations(doc).mentions = [
             Mention(s, e, label, key, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
             for s, e, label, key in sorted(kept)
@@ -112,11 +102,14 @@ class Recognise(Component):
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
+            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(doc, start - 1):
+                continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
             yield start, end, label, key
 
 
 def _capitalised(doc, i: int) -> bool:
-    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+    """A capitalised word that may be part of a name ("Bahir Dar"), not "The" opening a sentence."""
+    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].lower_ not in STOP_WORDS
 
 
 def _longest_first(found):
@@ -148,82 +141,12 @@ def _designators(doc, kept):
     by_start = {m[0]: m for m in kept}
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     out = list(kept)
-    for token in doc:
-        if token.i in covered or not _DESIGNATOR.match(token.text):
+    for i in capitals(doc):
+        token = doc[i]
+        if i in covered or not _DESIGNATOR.match(token.text):
             continue
         noun = by_start.get(token.i + 1)
         if noun and noun[2] in ("TYPE_NOUN", "WEAPON_WORD"):
             out.remove(noun)
             out.append((token.i, noun[1], "WEAPON", f"new:{token.text}|{noun[3]}"))
-    return sorted(out)
-
-
-def _name_run(doc, start, starts, limit=4) -> int:
-    """End of a run of capitalised name tokens starting at `start` (allowing 'al-', 'bin')."""
-    end = start
-    while end < len(doc) and end - start < limit:
-        token = doc[end]
-        if _name_token(token, starts) or (end > start and token.lower_ in _NAME_PARTICLES):
-            end += 1
-        else:
-            break
-    return end
-
-
-def _people(doc, kept):
-    """People the knowledge base does not know, introduced by a role, an apposition or speech."""
-    covered = {i for s, e, _, _ in kept for i in range(s, e)}
-    roles_end = {e: (s, key) for s, e, label, key in kept if label == "ROLE"}
-    out = list(kept)
-
-    def free(start, end):
-        return end - start >= 1 and covered.isdisjoint(range(start, end))
-
-    starts = sentence_starts(doc)
-    for token in doc:
-        i = token.i
-        if i in covered or not _name_token(token, starts) or is_common_word(token.text):
-            continue
-        end = _name_run(doc, i, starts)
-        if end == i or not free(i, end):
-            continue
-        after = doc[end].lower_ if end < len(doc) else ""
-        apposition = after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION \
-            and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
-        titled = i in roles_end or (i - 1 in roles_end and doc[i - 1].text == ",")
-        spoken = after in _SPEECH and end - i >= 2
-        if (titled and end - i >= 1) or (apposition and end - i >= 2) or spoken:
-            out.append((i, end, "PERSON", None))
-            covered.update(range(i, end))
-    return sorted(out)
-
-
-# the last word of an organisation's name: "Amnesty International", "Rapid Support Forces"
-ORG_HEADS = {"organization", "organisation", "international", "committee", "council", "front", "party",
-             "movement", "army", "union", "agency", "institute", "watch", "foundation", "commission",
-             "federation", "alliance", "association", "league", "brigade", "brigades", "battalion", "corps",
-             "forces", "cross", "crescent", "network", "coalition", "group", "fund", "court", "tribunal",
-             "assembly", "congress", "society", "observatory", "mission", "authority", "guard", "militia"}
-_ORG_INNER = {"of", "for", "and", "the", "on", "de", "al"}
-
-
-def _organisations(doc, kept):
-    """Capitalised names the knowledge base lacks with an organisation word in them."""
-    covered = {i for s, e, _, _ in kept for i in range(s, e)}
-    out = list(kept)
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        if i in covered or not token.is_title or not token.is_alpha or token.lower_ in STOP_WORDS \
-                or token.lower_ in MONTHS:
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and end - i < 7 and end not in covered and (
-                doc[end].is_title or (doc[end].lower_ in _ORG_INNER and end + 1 < len(doc) and doc[end + 1].is_title)):
-            end += 1
-        if end - i >= 2 and any(t.lower_ in ORG_HEADS for t in doc[i:end]):
-            out.append((i, end, "ORG", None))
-            covered.update(range(i, end))
-        i = end
     return sorted(out)

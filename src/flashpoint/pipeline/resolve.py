@@ -19,6 +19,18 @@ from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import is_common_word
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
+COMPASS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+           "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast",
+           "northwest", "southeast", "southwest"}
+# words for a part of a territory: "the Karrada district of Baghdad", "the Syria-Iraq border"
+PLACE_PARTS = {"district", "districts", "area", "areas", "suburbs", "suburb", "outskirts", "province", "region",
+               "part", "parts", "border", "borders", "frontier", "north", "south", "east", "west", "northeast",
+               "northwest", "southeast", "southwest", "countryside", "city", "capital", "centre", "center"}
+# nouns after a country adjective that make the pair the country as a place ("inside Syrian territory")
+TERRITORY = {"territory", "territories", "soil", "airspace", "border", "borders", "frontier"}
+# "visited Turkey", "a visit to Uzbekistan", "will travel to Lebanon", "returning to Syria"
+TRAVEL = {"visit", "visits", "visited", "visiting", "trip", "travel", "travels", "travelled", "traveled",
+          "traveling", "travelling", "return", "returns", "returned", "returning", "flew", "journey"}
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "security services", "MED": "media",
                 "REB": "rebels", "INS": "insurgents", "BUS": "business", "EDU": "academia", "COP": "police",
                 "JUD": "judiciary", "LEG": "legislature", "CVL": "civilians", "OPP": "opposition",
@@ -30,6 +42,8 @@ AGENT_NOUNS = {"use", "attack", "attacks", "strike", "strikes", "shelling", "off
                "retaliation", "response", "purchase", "acquisition", "decision", "move", "delegation"}
 _PAIRS = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|sides|states|nations|neighbou?rs|republics|governments)\b")
 _PERSON_KIND = "person"
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCENT, ISF
+_ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
 
 
 def slug(text: str) -> str:
@@ -53,6 +67,7 @@ class Resolve(Component):
         ctx.resolve_mentions()
         ctx.resolve_pairs()
         ctx.resolve_surnames()
+        ctx.resolve_acronyms()
         ctx.resolve_definite_people()
         ann.actor_mentions.sort(key=lambda m: m.start)
 
@@ -165,9 +180,9 @@ class _Context:
             return False
         if after.text in ("-", "–"):
             return True
-        word = self.doc[role_m.start].lower_
-        return bool(after.is_lower and after.is_alpha and "ADJ" in getAllLemmas(word)
-                    and "NOUN" in getAllLemmas(after.lower_) and "VERB" not in getAllLemmas(after.lower_))
+        word, following = self.doc[role_m.start].lower_, getAllLemmas(after.lower_)
+        return bool(after.is_lower and after.is_alpha and "ADJ" in getAllLemmas(word) and word.endswith(_ADJ_ENDINGS)
+                    and "NOUN" in following and "VERB" not in following and "ADV" not in following)
 
     def _appositive_person(self, start):
         """", a Moscow-based Turkish academic": the person named just before the comma."""
@@ -189,13 +204,14 @@ class _Context:
         role = self.kb.roles[role_m.key]
         if self._adjectival(role_m):
             return i + 1
-        person = self._appositive_person(start)
+        one = role.kind == _PERSON_KIND or not role_m.text.endswith("s")  # "a Turkish academic", not "forces"
+        person = self._appositive_person(start) if one else None
         if person is not None:
             self.link(person, start, role_m.end, role=role.id)
             return i + 1
         name_m = self.at(i + 1)
         if name_m and name_m.label in ("PERSON", "ENTRY") and name_m.start - role_m.end <= 1 \
-                and (name_m.label == "PERSON" or name_m.key.startswith("person:")):
+                and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and role.kind == _PERSON_KIND:
             key = name_m.key if name_m.label == "ENTRY" else None
             actor = self.person_actor(name_m.text if not key else self.kb.entries[key].name, key=key,
                                       country=country, role=role)
@@ -231,6 +247,9 @@ class _Context:
             return i + 1
         if nxt and nxt.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN") and self._adjacent(m, nxt, gap=2):
             return i + 1  # "Turkish drones": the weapons component reads the adjective
+        if after is not None and after.lower_ in TERRITORY:
+            self.link(self.country_actor(m.key), m.start, m.end + 1, place_use=True)  # "Syrian territory"
+            return i + 1
         if m.text.endswith("s") and m.text[:-1] in self.kb.countries[m.key].adjectives:
             self.link(self.country_actor(m.key), m.start, m.end)  # "Nigerians", "Israelis": the people
         elif after is not None and after.lower_ in AGENT_NOUNS:
@@ -254,30 +273,102 @@ class _Context:
             j += 1
 
     def _country(self, i, m, nxt):
-        before = self.token(m.start - 1)
         if self._possessive(m, nxt) and nxt.label == "ROLE":
             return self._role_phrase(i + 1, m.key, m.start)
         if nxt and nxt.label == "ROLE" and nxt.start == m.end:
             return self._role_phrase(i + 1, m.key, m.start)  # "UAE foreign ministry", "Ivory Coast rebels"
-        place_use = before is not None and before.lower_ in LOCATIVE
-        self.link(self.country_actor(m.key), m.start, m.end, place_use=place_use)
+        start, place_use = self._place_use(i, m)
+        self.link(self.country_actor(m.key), start, m.end, place_use=place_use)
         return i + 1
 
     def _seat(self, i, m, nxt):
-        before, after = self.token(m.start - 1), self.token(m.end)
+        after = self.token(m.end)
         based = after is not None and after.text == "-" and (self.token(m.end + 1) or after).lower_ in ("based", "backed")
-        place_use = based or (before is not None and before.lower_ in LOCATIVE)
+        start, place_use = self._place_use(i, m)
+        place_use = place_use or based
         actor = self.group_actor(m.key, "GOV") if not place_use else self.country_actor(m.key)
-        self.link(actor, m.start, m.end, place_use=place_use)
+        self.link(actor, start if place_use else m.start, m.end, place_use=place_use)
         return i + 1
+
+    def _place_use(self, i, m) -> tuple[int, bool]:
+        """Whether a country or capital is named as a place, and where its mention starts: after a
+        locative ("in Syria"), with a compass word ("in northern Iraq" is the mention), listed after
+        such a place ("in Iraq and Syria"), as the end of an address ("Palmyra, Syria", "Karrada,
+        Baghdad"), as where someone travels ("visited Turkey", "a visit to Uzbekistan"), or with a
+        part of it ("the Karrada district of Baghdad", "the Syria-Iraq border"). "to" and "from"
+        alone are no cue: they name recipients and suppliers ("sold drones to Kyrgyzstan")."""
+        compass = self.token(m.start - 1) is not None and self.doc[m.start - 1].lower_ in COMPASS
+        start = m.start - 1 if compass else m.start
+        before = self.token(start - 1)
+        if before is None:
+            return m.start, False
+        if before.lower_ in LOCATIVE or self._travel(start - 1) or self._listed_place(i, start) \
+                or self._part_of(start - 1) or self._border(m):
+            return start, True
+        return m.start, not compass and self._address(m)
+
+    def _part_of(self, of: int) -> bool:
+        """"the Karrada district of Baghdad", "north of Baghdad", "outside of Iraq"."""
+        head = self.token(of - 1)
+        return self.doc[of].lower_ == "of" and head is not None and (
+            head.lower_ in LOCATIVE or head.lower_ in PLACE_PARTS or head.lower_ in COMPASS)
+
+    def _border(self, m) -> bool:
+        """"the Syria-Iraq border", "the Damascus suburbs": a name before a word for part of a territory."""
+        j = m.end
+        if self.token(j) is not None and self.doc[j].text in ("-", "–"):
+            second = self._country_at(j + 1)
+            j = second.end if second else j  # "Syria-Iraq border": read on past the second name
+        after = self.token(j)
+        return after is not None and after.lower_ in PLACE_PARTS and after.lower_ not in ("city", "capital")
+
+    def _country_at(self, i: int):
+        """The country word or capital that starts at token `i`."""
+        return next((x for x in self.mentions if x.start == i and x.label in ("COUNTRY", "SEAT")), None)
+
+    def _travel(self, j: int) -> bool:
+        word = self.doc[j].lower_
+        if word == "to":
+            prev = self.token(j - 1)
+            return prev is not None and prev.lower_ in TRAVEL
+        return word in TRAVEL and word.startswith("visit")
+
+    def _listed_place(self, i, start) -> bool:
+        prev = self.at(i - 1)
+        if prev is None or not prev.end < start <= prev.end + 2:
+            return False
+        if any(t.lower_ not in (",", "and", "or") for t in self.doc[prev.end:start]):
+            return False
+        return any(am.place_use and am.end == prev.end for am in self.ann.actor_mentions[-3:])
+
+    def _address(self, m) -> bool:
+        """"Raqqah, Syria", "Incirlik Air Base, Turkey": a name, a comma, then the country or city,
+        and the clause goes on or ends; a name that is itself a country word makes a list instead."""
+        comma, name, after = self.token(m.start - 1), self.token(m.start - 2), self.token(m.end)
+        if comma is None or comma.text != "," or name is None or not name.is_title or not name.is_alpha:
+            return False
+        if any(x.start <= name.i < x.end for x in self.mentions):
+            return False
+        return after is None or after.text in (",", ".", ";", ")", "\n") or after.is_space
 
     def _entry(self, i, m, nxt):
         entry = self.kb.entries[m.key]
         if entry.kind == _PERSON_KIND:
+            regime = self._regime_of(m, nxt)
+            if regime is not None and entry.country:
+                self.link(self.group_actor(entry.country, "GOV"), m.start, regime.end, role=regime.key)
+                return i + 2
             self.link(self.entry_actor(m.key), m.start, m.end)
             return i + 1
         if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and self.kb.roles[nxt.key].kind == _PERSON_KIND:
             role = self.kb.roles[nxt.key]
+            name_m = self.at(i + 2)
+            if name_m is not None and name_m.label == "PERSON" and name_m.start == nxt.end:
+                # "Pentagon Press Secretary Peter Cook": the person, in the body's country
+                actor = self.person_actor(name_m.text, country=entry.country, role=role)
+                actor.code = entry.code or actor.code  # speaks for the body: "Houthi spokesman" -> YEMREBHTH
+                self.link(actor, m.start, name_m.end, role=role.id)
+                return i + 3
             ident = slug(f"{entry.id} {role.name}")
             actor = self.actor(ident, name=self.doc[m.start:nxt.end].text, code=entry.code,
                                country=entry.country, sector=entry.sector, kind=_PERSON_KIND, entry=m.key,
@@ -289,9 +380,22 @@ class _Context:
         self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
         return i + 1
 
+    def _regime_of(self, m, nxt):
+        """"the Assad regime", "Assad's brutal regime": a leader's government role noun after his name."""
+        if nxt is None or nxt.label != "ROLE" or self.kb.roles[nxt.key].sector != "GOV" \
+                or self.kb.roles[nxt.key].kind != "body":
+            return None
+        between = [t for t in self.doc[m.end:nxt.start]]
+        if not between or (len(between) <= 2 and between[0].text in ("'s", "’s") and all(
+                t.is_lower and t.is_alpha for t in between[1:])):
+            return nxt
+        return None
+
     def _org(self, i, m, nxt):
-        """An organisation the knowledge base does not know: an actor without a country code."""
-        actor = self.actor(slug(m.text), name=m.text, code=None, country=None, sector=None, kind="organisation")
+        """An organisation the knowledge base does not know: an actor without a code, in the country
+        its name opens with ("Syrian Electronic Army") if any."""
+        country = m.key if m.key in self.kb.countries else None
+        actor = self.actor(slug(m.text), name=m.text, code=None, country=country, sector=None, kind="organisation")
         self.link(actor, m.start, m.end)
         return i + 1
 
@@ -367,6 +471,24 @@ class _Context:
             at_start = token.i in starts and is_common_word(token.text)  # "Has said" opens with a verb
             if actor and token.i not in self.used and not at_start and token.idx > first.get(actor.id, 0):
                 self.link(actor, token.i, token.i + 1)
+
+    def resolve_acronyms(self) -> None:
+        """"the Syria Recovery Trust Fund (SRTF)": the acronym in brackets names the same actor from
+        there on ("the SRTF is delivering ...")."""
+        defined: dict[str, str] = {}
+        for am in list(self.ann.actor_mentions):
+            actor = self.ann.actors[am.actor]
+            j = am.end + (1 if self.token(am.end) is not None and self.doc[am.end].text in ("'s", "’s") else 0)
+            acronym, close = self.token(j + 1), self.token(j + 2)
+            if actor.kind != _PERSON_KIND and self.token(j) is not None and self.doc[j].text == "(" \
+                    and close is not None and close.text == ")" and _ACRONYM.match(acronym.text):
+                defined.setdefault(acronym.text, am.actor)
+        if not defined:
+            return
+        for token in self.doc:
+            actor_id = defined.get(token.text)
+            if actor_id and token.i not in self.used:
+                self.link(self.ann.actors[actor_id], token.i, token.i + 1)
 
     def resolve_definite_people(self) -> None:
         """"the scholar", "the Turkish academic": the last person named with that kind of role."""

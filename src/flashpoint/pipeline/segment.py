@@ -1,7 +1,8 @@
 """segment: sentence boundaries after final punctuation (and any closing quotes) and at line breaks.
 
 spaCy's tokenizer keeps abbreviations such as "Sept." and "U.S." whole, so a bare "." token
-ends a sentence; the next sentence starts with a capital, a digit or an opening quote.
+ends a sentence; the next sentence starts with a capital, a digit or an opening quote. A "." that
+closes an abbreviated title the tokenizer splits off ("Staff Sgt. Albert Connelly") ends nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import numpy
 from spacy.attrs import SENT_START
 
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.lexicon import HONORIFICS
 
 _FINAL = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "»", "]"}
@@ -34,7 +36,7 @@ class Segment(Component):
             elif after_final and not space:
                 starts[i] = text[:1].isupper() or text[:1].isdigit() or text in _OPENERS
             if text in _FINAL:
-                after_final = True
+                after_final = not _title_abbreviation(texts, i)
             elif not (text in _CLOSERS and after_final) and not space:
                 after_final = False
         return starts
@@ -44,3 +46,10 @@ class Segment(Component):
         if len(doc):
             doc.from_array([SENT_START], marks)
         doc.user_data["flashpoint_sent_starts"] = [i for i, start in enumerate(starts) if start]
+
+
+def _title_abbreviation(texts, i: int) -> bool:
+    """"Sgt" "." with no space between: the tokenizer split an abbreviated title from its period."""
+    before = texts[i - 1] if i else " "
+    return texts[i].startswith(".") and before == before.rstrip() and len(before) <= 4 \
+        and before[:1].isupper() and before.lower() in HONORIFICS

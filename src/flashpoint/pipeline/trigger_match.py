@@ -7,12 +7,13 @@ Cooperation Organization") is no trigger at all.
 
 from __future__ import annotations
 
-from flashpoint.pipeline.annotations import annotations
-from flashpoint.pipeline.arguments import is_nominal
+from flashpoint.pipeline.annotations import annotations, lowers_of
+from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
 
-_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT"}
+_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG"}
+_OBJECT_PRONOUNS = {"them", "him", "us", "me"}  # "send them back": a particle, not the verb "back"
 
 
 class Triggers(Component):
@@ -27,6 +28,7 @@ class Triggers(Component):
     def match(self, doc):
         mentions = annotations(doc).mentions
         names = {i for m in mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
+        names |= _time_tokens(doc)  # "last March" is no march
         weapon_words = [m for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN")]
         weapon_starts = {m.start for m in weapon_words}
         noun_tokens = {i for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN", "ROLE")
@@ -35,15 +37,41 @@ class Triggers(Component):
         def outside(found):
             # a verb-only trigger after "the", "of", "its" is a noun here ("arms"); before a weapon
             # word, or inside a noun phrase the recogniser found, a participle ("armed forces")
-            return [(s, e, t) for s, e, t in found if names.isdisjoint(range(s, e))
-                    and not (t.get("pos") == "VERB" and e - s == 1
-                             and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens))]
+            return [(s, e, t) for s, e, t in found
+                    if not (t.get("pos") == "VERB" and e - s == 1
+                             and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
+                                  or s > 0 and doc[s - 1].lower_ in _OBJECT_PRONOUNS))]
 
-        return outside(self.events.find(doc)), outside(self.transfers.find(doc))
+        modifiers = _modifiers(doc)
+        return outside(self.events.find(doc, names, modifiers)), outside(self.transfers.find(doc, names, modifiers))
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
         ann.event_triggers, ann.transfer_triggers = found
+
+
+def _modifiers(doc) -> set[int]:
+    """Participles that describe a noun open no trigger: the head of a compound ("Syrian-backed",
+    "UN-brokered", "long-threatened") and "-ed" after a determiner before another word ("his
+    alleged part", "the occupied territories")."""
+    lowers = lowers_of(doc)
+    out = set()
+    for i in range(1, len(lowers)):
+        if lowers[i - 1] == "-" and i > 1 and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+            out.add(i)
+        elif lowers[i].endswith("ed") and i + 1 < len(lowers) and lowers[i - 1] in NOMINAL_BEFORE \
+                and lowers[i + 1].isalpha():
+            out.add(i)
+    return out
+
+
+def _time_tokens(doc) -> set[int]:
+    out = set()
+    for x in annotations(doc).times:
+        span = doc.char_span(x.start, x.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def trigger_positions(doc) -> list[int]:

@@ -16,6 +16,7 @@ from lemminflect import getAllInflections
 from flashpoint.pipeline.annotations import lowers_of, punct_of
 
 MAX_GAP = 3
+_GAP_MARKS = {"-", '"', "“", "”", "``", "''"}  # may sit inside a phrase: lodged "the strongest protest"
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
 
 
@@ -45,9 +46,12 @@ def _elements(word: str, pos: str, gap: int) -> list[tuple[frozenset[str], int]]
 
 
 def compile_phrase(text: str, pos: str) -> list[tuple[frozenset[str], int]]:
+    """A lemma in the entry's part of speech; a phrase's words in every inflection ("remained on
+    alert" in a NOUN entry)."""
+    words = str(text).lower().split()
     steps = []
-    for n, word in enumerate(str(text).lower().split()):
-        steps += _elements(word, pos if n == 0 else "both", 0 if n == 0 else MAX_GAP)
+    for n, word in enumerate(words):
+        steps += _elements(word, pos if n == 0 and len(words) == 1 else "both", 0 if n == 0 else MAX_GAP)
     return steps
 
 
@@ -61,36 +65,51 @@ class TriggerIndex:
                 for form in steps[0][0]:
                     self.first[form].append((entry, steps[1:]))
 
-    def find(self, doc) -> list[tuple[int, int, dict]]:
+    def find(self, doc, blocked=frozenset(), no_start=frozenset()) -> list[tuple[int, int, dict]]:
+        """Matches, longest first; a `blocked` token (a word inside a name) is never one of a
+        phrase's own words, though it may fill a gap ("rejected a U.S. request"); a `no_start`
+        token opens no match."""
         lowers = lowers_of(doc)
-        punct = [p and w != "-" for p, w in zip(punct_of(doc), lowers, strict=True)]
+        punct = [p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers, strict=True)]
         found = []
         for i, word in enumerate(lowers):
+            if i in blocked or i in no_start:
+                continue
             for entry, rest in self.first.get(word, ()):
-                end = _match_rest(lowers, punct, i + 1, rest)
+                end = _match_rest(lowers, punct, i + 1, rest, blocked)
                 if end:
-                    found.append((i, end, entry))
+                    found.append((i, end, entry, len(rest)))
         return _longest_first(found)
 
 
-def _match_rest(lowers, punct, j, rest) -> int | None:
+def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
+    """Match the remaining steps from token `j`; a hyphenated compound in a gap ("a four-day
+    strike") counts as one word."""
     for accepted, gap in rest:
-        for k in range(j, min(len(lowers), j + gap + 1)):
-            if lowers[k] in accepted:
-                j = k + 1
+        k, words = j, 0
+        while k < len(lowers) and words <= gap:
+            if lowers[k] in accepted and k not in blocked:
                 break
             if punct[k]:
                 return None
+            if not (lowers[k] == "-" or (k > 0 and lowers[k - 1] == "-")):
+                words += 1
+            k += 1
         else:
             return None
+        if k >= len(lowers) or words > gap:
+            return None
+        j = k + 1
     return j
 
 
 def _longest_first(found):
-    ordered = sorted(found, key=lambda m: (-(m[1] - m[0]), m[0]))
+    """Longest span first; on a tie the phrase with more words of its own ("called off a
+    four-day strike" is "call off strike", not "call strike")."""
+    ordered = sorted(found, key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
     taken: set[int] = set()
     kept = []
-    for start, end, entry in ordered:
+    for start, end, entry, _ in ordered:
         if taken.isdisjoint(range(start, end)):
             taken.update(range(start, end))
             kept.append((start, end, entry))

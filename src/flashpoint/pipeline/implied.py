@@ -1,0 +1,166 @@
+"""Actors and recipients a sentence implies without naming them as actors.
+
+Event data codes "Demonstrators in Baghdad blocked a road" as Iraqi protesters against (by
+default) their government, "police dispersed demonstrators" as an act on that country's
+opposition, and "Israeli tanks fired" as an act of Israel's military. These rules say where the
+country comes from: the place, the acting side, a country adjective on the weapon or the object.
+What is inferred rather than read is marked `"inferred": true`.
+"""
+
+from __future__ import annotations
+
+from flashpoint.pipeline import arguments as args
+from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.resolve import SECTOR_NAMES
+
+# groups that an event inside one country acts on: "disperse demonstrators", "arrested opposition figures"
+DOMESTIC_SECTORS = {"OPP", "REB", "INS", "CVL", "REF", "EDU", "LAB", "MED", "REL", "JUD", "LEG", "PTY", "HLH",
+                    "CRM", "ELI", "BUS"}
+LOCATIVES = {"in", "at", "through", "across", "throughout", "near", "outside", "inside", "around", "within"}
+
+
+class Synthetic:
+    """An actor inferred rather than named in the clause (an operator or a target's owner)."""
+
+    def __init__(self, ref, start: int | None = None):
+        self.ref = ref
+        self.actor = ref["id"]
+        self.start = start
+
+
+def group_ref(kb, code: str, sector: str, label: str) -> dict:
+    return {"id": f"{code}{sector}", "name": f"{kb.countries[code].name} {label}", "code": f"{code}{sector}",
+            "country": code}
+
+
+def country_ref(kb, code: str, **extra) -> dict:
+    c = kb.countries[code]
+    return {"id": c.code, "name": c.name, "code": c.code, "country": c.code, **extra}
+
+
+def country_of(ann, mention) -> str | None:
+    actor = ann.actors.get(mention.actor)
+    return actor.country if actor is not None else mention.ref.get("country")
+
+
+def sector_of(ann, mention) -> str | None:
+    actor = ann.actors.get(mention.actor)
+    if actor is not None:
+        return actor.sector
+    code = mention.ref.get("code") or "" if isinstance(mention, Synthetic) else ""
+    return code[3:6] or None
+
+
+def after_locative(doc, i: int) -> bool:
+    """A name after "in", "through" ... or in a list that follows one ("through London, Paris and
+    Amman"): where something happens."""
+    j = i - 1
+    while j >= 0 and (doc[j].text in (",", "and") or doc[j].is_title or doc[j].lower_ == "the"):
+        if doc[j].lower_ in LOCATIVES:
+            return True
+        j -= 1
+    return j >= 0 and doc[j].lower_ in LOCATIVES
+
+
+def wielders(kb, doc, clause, start):
+    """"Israeli tanks fired", "French and Egyptian warships launched war games": weapons that
+    open the clause act for the armed forces of the countries named before them."""
+    ann = annotations(doc)
+    first = next((w for w in ann.weapon_mentions if clause.start <= w.start < start), None)
+    if first is None or first.owner is None or any(m.start < first.start for m in args.clause_actors(doc, clause)):
+        return []
+    if any(not (t.is_punct or t.lower_ in ("the", "and") or not t.is_lower) for t in doc[clause.start:first.start]):
+        return []
+    owners = [m.key for m in ann.mentions if m.label == "ADJ" and clause.start <= m.start < first.start
+              and m.key in kb.countries] + [first.owner]
+    return [Synthetic(group_ref(kb, code, "MIL", "military")) for code in dict.fromkeys(owners)]
+
+
+def crowd(kb, doc, clause):
+    """Protesters named by no one but the place: "Demonstrators in Baghdad blocked a road" are
+    Iraqi protesters, "people marched through London, Paris, Amman and Jakarta" protesters of
+    four countries (inferred)."""
+    ann = annotations(doc)
+    located = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
+    names = {m.start for m in ann.mentions if m.label in ("COUNTRY", "SEAT")}
+    located += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.start in names]
+    countries = [c for i, c in sorted(located) if clause.start <= i < clause.end and c in kb.countries
+                 and after_locative(doc, i)]
+    return [Synthetic(dict(group_ref(kb, c, "OPP", "protesters"), inferred=True)) for c in dict.fromkeys(countries)]
+
+
+def domestic_object(kb, doc, clause, end, actors):
+    """An unnamed group as object ("police opened fire to disperse demonstrators", "killing
+    civilians") belongs to the actor's country when the clause names no other (inferred)."""
+    ann = annotations(doc)
+    countries = {country_of(ann, a) for a in actors} - {None}
+    if len(countries) != 1:
+        return []
+    country = next(iter(countries))
+    named = {ann.actors[m.actor].country for m in ann.actor_mentions if clause.start <= m.start < clause.end}
+    named |= {ann.places[p.place].country for p in ann.place_mentions if clause.start <= p.start < clause.end}
+    if named - {None, country} or country not in kb.countries:
+        return []
+    role = _object_role(kb, doc, clause, end)
+    if role is None or role.sector not in DOMESTIC_SECTORS:
+        return []
+    label = SECTOR_NAMES.get(role.sector, role.name)
+    return [Synthetic(dict(group_ref(kb, country, role.sector, label), inferred=True))]
+
+
+def _object_role(kb, doc, clause, end):
+    """The role noun right after a trigger, past determiners and modifiers only."""
+    ann = annotations(doc)
+    taken = {i for m in ann.actor_mentions for i in range(m.start, m.end)}
+    for m in ann.mentions:
+        if m.label != "ROLE" or not end <= m.start <= min(end + args.MAX_OBJECT_DISTANCE, clause.end - 1) \
+                or m.start in taken:
+            continue
+        between = doc[end:m.start]
+        if len(between) > 4 or any(t.is_punct or t.lower_ in args.NOT_MODIFIERS | args.STOPS for t in between):
+            return None  # only the object itself: "killing civilians", not "... and was not a party"
+        return kb.roles.get(m.key)
+    return None
+
+
+def adjective_object(kb, doc, start, end):
+    """"rejected an Australian ultimatum", "opposed to French mediation": the country whose
+    thing is acted on."""
+    ann = annotations(doc)
+    for m in ann.mentions:
+        if m.label == "ADJ" and start < m.start <= end + 3 and m.key in kb.countries \
+                and not any(t.is_punct or t.lower_ in args.STOPS for t in doc[end:m.start]) \
+                and not any(a.start <= m.start < a.end for a in ann.actor_mentions):
+            return [Synthetic(country_ref(kb, m.key), start=m.start)]
+    return []
+
+
+def territory(kb, doc, clause, start):
+    """"imposed a curfew in Abidjan", "strengthened its forces in Lebanon": an act on a place acts
+    on its country (inferred)."""
+    ann = annotations(doc)
+    places = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
+    places += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.place_use]
+    for i, country in sorted(places):
+        if start < i < clause.end and country in kb.countries and after_locative(doc, i):
+            return [Synthetic(country_ref(kb, country, inferred=True))]
+    return []
+
+
+def protest_targets(kb, events) -> None:
+    """A protest names its target in what it demands ("marched ... to demand an end to Israel's
+    bombardment"); with none named, it targets what the protests told before it did, else its
+    own country's government (both inferred)."""
+    for n, event in enumerate(events):
+        if event["type"] != "PROTEST" or event["recipient"] or not event["actor"]:
+            continue
+        purpose = next((e for e in events[n + 1:] if e["_sentence"] == event["_sentence"]
+                        and e["type"] in ("REQUEST", "ACCUSE") and e["recipient"]), None)
+        earlier = next((e for e in reversed(events[:n]) if e["type"] == "PROTEST" and e["recipient"]), None)
+        countries = {a["country"] for a in event["actor"]} - {None}
+        if purpose:
+            event["recipient"] = [dict(r) for r in purpose["recipient"]]
+        elif earlier:
+            event["recipient"] = [dict(r, inferred=True) for r in earlier["recipient"]]
+        elif len(countries) == 1 and (code := countries.pop()) in kb.countries:
+            event["recipient"] = [dict(group_ref(kb, code, "GOV", "government"), inferred=True)]

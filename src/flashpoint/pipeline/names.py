@@ -1,0 +1,346 @@
+"""Names the knowledge base does not know: people and organisations found by the shape of the text.
+
+A person is a run of capitalised words that a title, a person's role, an apposition or speech
+introduces ("Staff Sgt. Albert Connelly", "Minister X", "X, a spokesman", "said X"); an
+organisation is a capitalised run headed by an organisation word ("Army of the Victorious Sect",
+"507th Air Refueling Wing"). `recognise` runs these after the knowledge base's own matches, on
+the tokens those leave free.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.attrs import IDX
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from flashpoint.pipeline.annotations import text_of
+from flashpoint.pipeline.clauses import sentence_starts
+from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
+
+_APPOSITION = {"a", "an", "the"}
+_SPEECH = {"said", "says", "say", "told", "added", "stated", "noted", "wrote", "argued", "warned"}
+_SAID = {"said", "says", "added"}  # "..., said Jeffrey Scott." ("told" is followed by whom it was told)
+_NAME_PARTICLES = {"al", "bin", "ibn", "de", "van", "von", "el", "abu", "ul"}
+_INITIAL = re.compile(r"^[A-Z]\.$")  # "Joseph L. Votel"
+_SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
+_COMPOUND_SUFFIXES = {"based", "backed", "led", "run", "held", "born", "style", "era", "linked", "controlled",
+                      "allied", "owned", "made", "built", "funded", "affiliated", "aligned", "like"}
+_LOCATIVE_BEFORE = {"in", "at", "near", "from", "to", "into", "outside", "toward", "towards"}
+
+
+def capitals(doc) -> list[int]:
+    """Tokens that open with a capital or a digit, where a name or designation can start; read from
+    the text once per document, so the rules need not make a Token of every word."""
+    cached = doc.user_data.get("flashpoint_capitals")
+    if cached is None:
+        text = text_of(doc)
+        offsets = doc.to_array([IDX]).tolist() if len(doc) else []
+        cached = [i for i, c in enumerate(offsets) if text[c].isupper() or text[c].isdigit()]
+        doc.user_data["flashpoint_capitals"] = cached
+    return cached
+
+
+def _name_token(token, starts) -> bool:
+    text = token.text
+    return (token.is_alpha or "-" in text or "'" in text or "’" in text) and text[:1].isupper() \
+        and token.i not in starts
+
+
+def _name_run(doc, start, starts, limit=4) -> int:
+    """End of a run of capitalised name words starting at `start`, allowing particles ("al-",
+    "bin"), middle initials ("Joseph L. Votel") and suffixes ("Charles H. Keating IV")."""
+    end, words = start, 0
+    while end < len(doc) and words < limit:
+        token = doc[end]
+        nxt = doc[end + 1] if end + 1 < len(doc) else None
+        inner = end > start and nxt is not None and _name_token(nxt, starts)
+        if _name_token(token, starts) or (end > start and token.lower_ in _NAME_PARTICLES):
+            end, words = end + 1, words + 1
+        elif inner and (_INITIAL.match(token.text) or joined_particle(doc, end)):
+            end += 1
+        elif end > start and _joined_part(doc, end):
+            end += 2  # "Ban Ki-moon"
+        elif end > start and _nickname(doc, end, starts):
+            end = _nickname(doc, end, starts)
+        elif end > start and token.text in _SUFFIXES:
+            end += 1
+            break
+        else:
+            break
+    while end > start and (doc[end - 1].lower_ in _NAME_PARTICLES or doc[end - 1].text == "-"):
+        end -= 1  # a particle does not end a name
+    return end
+
+
+def _nickname(doc, i, starts) -> int | None:
+    """Col. John "J.D." Dorrian: a quoted nickname inside a name; where the name goes on after it."""
+    if doc[i].text not in ('"', "“", "'", "‘"):
+        return None
+    for j in range(i + 2, min(i + 5, len(doc) - 1)):
+        if doc[j].text in ('"', "”", "'", "’"):
+            return j + 1 if _name_token(doc[j + 1], starts) else None
+    return None
+
+
+def _joined_part(doc, i) -> bool:
+    """"-moon" in "Ki-moon": a hyphen written without spaces, then a lower-case part of the name."""
+    return doc[i].text == "-" and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and doc[i + 1].is_alpha and doc[i + 1].is_lower and doc[i + 1].lower_ not in _COMPOUND_SUFFIXES
+
+
+def joined_particle(doc, i) -> bool:
+    """The hyphen of "al-Abadi", "Al-Ja'afari": written without spaces after a particle."""
+    return doc[i].text == "-" and doc[i - 1].lower_ in _NAME_PARTICLES and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_
+
+
+def _honorific_before(doc, i) -> bool:
+    """"Gen. Joseph Votel", "Staff Sgt. Albert Connelly", "Secretary Kerry"."""
+    j = i - 1 if i > 0 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ else i
+    if j <= 0:
+        return False
+    title = doc[j - 1].text.rstrip(".")
+    return title[:1].isupper() and title.lower() in HONORIFICS
+
+
+def people(doc, kept, role_kinds):
+    """People the knowledge base does not know, introduced by a title, role, apposition or speech;
+    a name after a company noun is the company's ("the German company Züblin")."""
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    roles_end = {e: role_kinds.get(key) for s, e, label, key in kept if label == "ROLE"}
+    out = list(kept)
+
+    def free(start, end):
+        return end - start >= 1 and covered.isdisjoint(range(start, end))
+
+    starts = sentence_starts(doc)
+    for i in capitals(doc):
+        if i in covered:
+            continue
+        token = doc[i]
+        kunya = token.text == "Abu" and i + 1 < len(doc) and _name_token(doc[i + 1], starts)
+        if not (kunya or _name_token(token, starts)) or token.lower_ in STOP_WORDS or _is_title(doc, i):
+            continue
+        end = _name_run(doc, i + 1, starts, limit=4) if kunya else _name_run(doc, i, starts, limit=5)
+        if end == i or not free(i, end):
+            continue
+        after = doc[end].lower_ if end < len(doc) else ""
+        words = _words(doc, i, end)
+        role = _introduced_by(doc, i, end, roles_end)
+        if role == "company":
+            out.append((i, end, "ORG", None))
+            covered.update(range(i, end))
+            continue
+        titled = role == "person" or _honorific_before(doc, i)
+        if _not_a_person(doc, i, end) or is_common_word(token.text) and not (titled and words >= 2):
+            continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
+        apposition = after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION \
+            and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
+        spoken = after in _SPEECH and words >= 2
+        quoted = i > 0 and doc[i - 1].lower_ in _SAID and after in (",", ".", "") and not _acronym(doc, i, end)
+        if titled or (apposition and words >= 2) or spoken or quoted or _kunya(doc, i, end):
+            out.append((i, end, "PERSON", None))
+            covered.update(range(i, end))
+    return _people_again(doc, sorted(out), covered)
+
+
+def _not_a_person(doc, start, end) -> bool:
+    """"Reserve Command", "University College Hospital", "ENERGY WALES ANNUAL CONFERENCE": an
+    organisation's head, a word that names a thing or place, or a run of capitals is no person."""
+    tokens = doc[start:end]
+    return tokens[-1].lower_ in ORG_HEADS or any(t.lower_ in NOT_PERSON_WORDS for t in tokens) \
+        or all(t.is_upper for t in tokens if t.is_alpha)
+
+
+def _words(doc, start, end) -> int:
+    """Name words in a run, not counting particles, initials and hyphens: "Al-Ahram" is one."""
+    return sum(1 for t in doc[start:end] if t.is_alpha and t.lower_ not in _NAME_PARTICLES and len(t) > 1)
+
+
+def _acronym(doc, start, end) -> bool:
+    """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
+    return any(t.is_upper and len(t) > 1 for t in doc[start:end])
+
+
+def _introduced_by(doc, start, end, roles_end) -> str | None:
+    """What the role noun just before a name (or before a comma before it) makes of it: "person"
+    after a person's role ("Minister X"), after a singular group noun written as a title or with a
+    full name ("Judge Frederic Block", "activist Jo Crotty"), or after a plural one with a list of
+    full names ("the chief negotiators, Petar Petkovic and Besnik Bislimi"); "company" after a
+    company noun; None otherwise ("militant Sunni", "local Arabs", "officials, New York state")."""
+    comma = doc[start - 1].text == "," if start > 0 else False
+    at = start - 1 if comma else start
+    if at not in roles_end:
+        return None
+    kind = roles_end[at]
+    if kind in ("person", "company"):
+        return kind
+    role_word = doc[at - 1]
+    if all(is_common_word(t.text) for t in doc[start:end] if t.is_alpha):
+        return None  # "the Official Security Assistance programme": a group noun needs a real name after it
+    full, plural = _words(doc, start, end) >= 2, role_word.lower_.endswith("s")
+    after = doc[end].text if end < len(doc) else ""
+    if comma:  # a plural noun needs the list to end there: not "officials, New York state governor X"
+        return "person" if full and (not plural or after in (",", ".", "and", "")) else None
+    if plural:  # "Parliamentarians Mahinda Amaraweera", not "local Arabs"
+        return "person" if role_word.is_title and full else None
+    return "person" if role_word.is_title or full else None
+
+
+def _is_title(doc, i) -> bool:
+    """"Capt" in "Navy Capt. Jeff Davis" is a title, not a name."""
+    word = doc[i].text.rstrip(".")
+    abbreviated = doc[i].text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return word.lower() in HONORIFICS and (abbreviated or word.lower() in ("secretary", "commodore", "sheikh"))
+
+
+def _kunya(doc, start, end) -> bool:
+    """"Abu Musab al-Zarqawi", "Abu Jandal al-Kuwaiti": an Arabic kunya with a name after it is a
+    person's name, unless a locative or an article makes it a place ("near Abu Kamal", "the Abu Shouk
+    camp"); "Abu" and one word alone is as often a town and needs another cue."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
+    return doc[start].text == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
+
+
+def _people_again(doc, kept, covered):
+    """A name found once is a name wherever it recurs, even at a sentence start ("Boris Johnson met ...")."""
+    names = {tuple(t.text for t in doc[s:e]) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
+    if not names:
+        return kept
+    first = {name[0] for name in names}
+    out = list(kept)
+    for i in capitals(doc):
+        token = doc[i]
+        if token.text not in first or i in covered:
+            continue
+        for name in names:
+            end = token.i + len(name)
+            if tuple(t.text for t in doc[token.i:end]) == name and covered.isdisjoint(range(token.i, end)):
+                out.append((token.i, end, "PERSON", None))
+                covered.update(range(token.i, end))
+                break
+    return sorted(out)
+
+
+# the head word of an organisation's name: "Amnesty International", "Rapid Support Forces", "Army of the
+# Victorious Sect", "507th Air Refueling Wing"
+ORG_HEADS = {"organization", "organisation", "international", "committee", "council", "front", "party",
+             "movement", "army", "union", "agency", "institute", "watch", "foundation", "commission",
+             "federation", "alliance", "association", "league", "brigade", "brigades", "battalion", "corps",
+             "forces", "cross", "crescent", "network", "coalition", "group", "fund", "court", "tribunal",
+             "assembly", "congress", "society", "observatory", "mission", "authority", "guard", "militia",
+             "force", "navy", "command", "department", "ministry", "government", "directorate", "bureau",
+             "board", "wing", "squadron", "regiment", "division", "fleet", "service", "services", "company",
+             "corporation", "university", "academy", "police", "administration", "office", "centre", "center"}
+# heads that name one organisation even alone when capitalised inside a sentence ("the Coalition")
+PROPER_HEADS = {"coalition", "committee", "commission", "alliance", "league", "federation", "observatory"}
+_ORG_INNER = {"of", "for", "and", "the", "on", "de", "al"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_COMMON_LABELS = {"ROLE", "TYPE_NOUN", "WEAPON_WORD"}  # lower-case words a capitalised name may contain
+_COUNTRY_LABELS = {"ADJ", "COUNTRY"}
+
+
+def organisations(doc, kept):
+    """Capitalised names the knowledge base lacks, headed by an organisation word. The name may
+    contain role nouns ("Syrian Electronic Army", "Kurdistan Regional Government") and open with a
+    country word or an ordinal ("507th Air Refueling Wing"); a country word followed by role nouns
+    only ("Iraqi Security Forces") is left to resolve, which codes it as that country's group."""
+    at = {i: m for m in kept for i in range(m[0], m[1])}
+    out = list(kept)
+    after = 0  # where the last name ended
+    for i in capitals(doc):
+        first = at.get(i)
+        if i < after or not _org_start(doc, i, first):
+            continue
+        end = first[1] if first else i + 1
+        while end < len(doc) and end - i < 8:
+            step = _org_step(doc, i, end, at.get(end), first)
+            if not step:
+                break
+            end = step
+        end = _trim(doc, i, _before_trailing_roles(doc, i, end, at))
+        inside = [m for m in kept if i <= m[0] and m[1] <= end] if _headed(doc, i, end) else None
+        if inside is not None and _named_org(doc, i, end, inside):
+            country = first[3] if first and first[2] == "ADJ" else None  # not "Ukraine Defense Contact Group"
+            out = [m for m in out if m not in inside]
+            out.append((i, end, "ORG", country))
+            after = end
+        elif first:
+            after = first[1]
+    return _proper_heads(doc, sorted(out))
+
+
+def _org_start(doc, i, mention) -> bool:
+    token = doc[i]
+    if mention is not None:
+        return mention[0] == i and mention[2] in _COUNTRY_LABELS | _COMMON_LABELS and token.is_title
+    if _ORDINAL.match(token.text):
+        return True
+    return token.is_title and token.is_alpha and token.lower_ not in STOP_WORDS and token.lower_ not in MONTHS
+
+
+def _org_step(doc, start, end, mention, first) -> int | None:
+    """Where the name that opens at `start` goes on after token `end`, or None where it stops. "and"
+    inside a name ("National Oceanic and Atmospheric Administration", "Board of Antiquities and
+    Heritage") does not follow a lone country word or a finished name, nor come before "the": those
+    join two names ("the U.S. and Royal Navy", "the Coalition and the Government of Iraq")."""
+    token = doc[end]
+    if token.lower_ == "and" and (
+            (first is not None and first[2] in _COUNTRY_LABELS and first[1] == end)
+            or doc[end - 1].lower_ in ORG_HEADS or (end + 1 < len(doc) and doc[end + 1].lower_ == "the")):
+        return None
+    if mention is not None:
+        whole = mention[0] == end and mention[2] in _COMMON_LABELS
+        return mention[1] if whole and all(t.is_title for t in doc[mention[0]:mention[1]]) else None
+    if token.is_title and token.is_alpha:
+        return end + 1
+    if token.lower_ in _ORG_INNER and not token.is_title:
+        nxt = end + 1 if end + 1 < len(doc) and doc[end + 1].lower_ != "the" else end + 2  # "Army of the ..."
+        return end + 1 if nxt < len(doc) and doc[nxt].is_title and doc[nxt].is_alpha else None
+    return None
+
+
+def _before_trailing_roles(doc, start, end, at) -> int:
+    """"the Tamil National Alliance Parliamentarians": the name ends at its head, before role nouns."""
+    cut = end
+    while cut > start + 1 and at.get(cut - 1) is not None and at[cut - 1][2] == "ROLE":
+        cut = at[cut - 1][0]
+    return cut if cut < end and doc[cut - 1].lower_ in ORG_HEADS else end
+
+
+def _trim(doc, start, end) -> int:
+    while end > start + 1 and doc[end - 1].lower_ in _ORG_INNER:
+        end -= 1
+    return end
+
+
+def _headed(doc, start, end) -> bool:
+    """Two words or more, headed by an organisation word: the last, or the one before "of"/"for"."""
+    if end - start < 2:
+        return False
+    words = [t.lower_ for t in doc[start:end]]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for")), len(words))
+    return cut > 0 and words[cut - 1] in ORG_HEADS
+
+
+def _named_org(doc, start, end, inside) -> bool:
+    """At least one word of the name is neither a country word nor a role noun."""
+    known = {k for m in inside if m[2] in _COUNTRY_LABELS | _COMMON_LABELS for k in range(m[0], m[1])}
+    return any(k not in known and doc[k].is_alpha and doc[k].lower_ not in _ORG_INNER for k in range(start, end))
+
+
+def _proper_heads(doc, kept):
+    """"the Coalition", "Coalition aircraft": an organisation word capitalised on its own inside a
+    sentence names one organisation; at a sentence start it does when the document also writes it so
+    inside a sentence."""
+    lower = text_of(doc).lower()
+    if not any(head in lower for head in PROPER_HEADS):
+        return kept
+    covered = {i for s, e, _, _ in kept for i in range(s, e)}
+    starts = sentence_starts(doc)
+    heads = [doc[i] for i in capitals(doc) if i not in covered and doc[i].lower_ in PROPER_HEADS and doc[i].is_title]
+    proper = {t.text for t in heads if t.i not in starts}
+    found = [(t.i, t.i + 1, "ORG", None) for t in heads if t.text in proper]
+    return sorted(kept + found) if found else kept

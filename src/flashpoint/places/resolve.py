@@ -1,0 +1,191 @@
+"""Toponym resolution: the place each name of a document stands for, decided together.
+
+In the manner of Mordecai and of "spatial minimality" geocoders, a name's candidates are
+ranked by a prior (population, a country or continent before a town of the same name, the
+seat of government, a match on the place's own name before an alternate one), then by the
+countries the document's other names point to, then by the other names' choices: a town in
+the same first-level division as another named place, or near one, is the likelier reading.
+A name is one place throughout a document. A name the gazetteer does not know (a street, a
+hospital, "Morris County") falls back to a known place inside it, then to the document's focus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from flashpoint.places.gazetteer import Candidate, Match, haversine_km
+from flashpoint.places.names import lookup_key
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Score terms, in units of log10(population)."""
+
+    alternate: float = -3.0  # matched an alternate name only ("Kashmir" for Cashmere, Washington)
+    abbreviation: float = -1.0
+    capital: float = 2.0  # "Washington" is the capital before the state
+    country: float = 4.0  # "Georgia", "Mexico": the country before a town of that name
+    named_after_town: float = -2.0  # "New York", "São Paulo": the city, not the division named after it
+    town_share: float = 0.05  # ... when the city holds at least this share of the division's people
+    story_country: float = 4.0  # times the share of the evidence the candidate's country has
+    context: float = 0.5  # weight of the caller's context countries, the first counting most
+    evidence_floor: float = 2.0  # a country needs two names' worth of evidence for the full story weight
+    same_division: float = 2.0
+    nearby: float = 3.0  # for a town within 0 km of another chosen town, falling to 0 at 300 km
+    nearby_km: float = 300.0
+
+
+WEIGHTS = Weights()
+_LOCAL = ("city", "admin1")
+_DIVISION_WORD = re.compile(r"\s+(?:County|Province|State|Region|District|Governorate|Oblast|Prefecture|Parish"
+                            r"|Municipality|Department)$")
+
+
+def resolve(gazetteer, names, context_countries=(), guess: bool = False,
+            weights: Weights = WEIGHTS) -> list[Match | None]:
+    """The place for each of `names` and how it matched, using the whole list as context. A name
+    the gazetteer does not know is None, or with `guess` a known place inside it, else the
+    document's focus (matched as "guess")."""
+    keys = [lookup_key(n) for n in names]
+    counts = Counter(keys)
+    matches = {key: _matches(gazetteer, name, weights) for key, name in zip(keys, names, strict=True)}
+    evidence = {key: _country_evidence(found, counts[key], weights) for key, found in matches.items()}
+    total = sum(evidence.values(), Counter())
+    story = {key: _country_weights(context_countries, total - evidence[key], weights) for key in matches}
+    choice = {k: max(m, key=lambda x: _prior(x, weights) + _in_story(x, story[k], weights))
+              for k, m in matches.items() if m}
+    for _ in range(2):  # each name again, now knowing what the others chose
+        choice = {k: _best(m, [c.place for o, c in choice.items() if o != k], story[k], weights)
+                  for k, m in matches.items() if m}
+    if guess:
+        everyone = _country_weights(context_countries, total, weights)
+        choice |= _guesses(gazetteer, names, keys, choice, counts, everyone, weights)
+    return [choice.get(key) for key in keys]
+
+
+def _guesses(gazetteer, names, keys, choice, counts, story, weights: Weights) -> dict[str, Match | None]:
+    """For each name the gazetteer does not know: a known place inside it, else the focus."""
+    chosen = {k: m.place for k, m in choice.items()}
+    focus = _focus(chosen, counts, story, gazetteer)
+    found = {}
+    for key, name in zip(keys, names, strict=True):
+        if key not in choice:
+            place = _inner_place(gazetteer, name, list(chosen.values()), story, weights) or focus
+            found[key] = Match(place, "guess") if place else None
+    return found
+
+
+def _matches(gazetteer, name: str, weights: Weights) -> list[Match]:
+    """The gazetteer's matches, where a division named after its main town ("New York", "São
+    Paulo", "Tel Aviv") gives way to that town, even when the town has the name only as an
+    alternate ("New York City")."""
+    found = list(gazetteer.matches(name))
+    towns: dict[tuple, Candidate] = {}
+    for m in found:
+        key = (m.place.country, m.place.admin1)
+        if m.place.feature == "city" and (key not in towns or m.place.population > towns[key].population):
+            towns[key] = m.place
+    named_after = {(m.place.country, m.place.admin1) for m in found if m.place.feature == "admin1"
+                   and (m.place.country, m.place.admin1) in towns
+                   and towns[(m.place.country, m.place.admin1)].population >= weights.town_share * m.place.population}
+    out = []
+    for m in found:
+        key = (m.place.country, m.place.admin1)
+        if key in named_after and m.place.feature == "admin1":
+            m = Match(m.place, "named_after_town")
+        elif key in named_after and m.place is towns[key] and m.how == "alternate":
+            m = Match(m.place, "name")
+        out.append(m)
+    return out
+
+
+def _prior(m: Match, weights: Weights) -> float:
+    score = math.log10(m.place.population + 1)
+    score += {"alternate": weights.alternate, "abbreviation": weights.abbreviation, "capital": weights.capital,
+              "named_after_town": weights.named_after_town}.get(m.how, 0.0)
+    return score + (weights.country if m.place.feature in ("country", "continent") else 0.0)
+
+
+def _country_evidence(found: list[Match], count: int, weights: Weights) -> Counter:
+    """The countries a name points to: its candidates' priors as a probability distribution."""
+    evidence = Counter()
+    if found:
+        priors = [_prior(m, weights) for m in found]
+        top = max(priors)
+        mass = [math.exp(p - top) for p in priors]
+        for m, w in zip(found, mass, strict=True):
+            if m.place.country:
+                evidence[m.place.country] += count * w / sum(mass)
+    return evidence
+
+
+def _country_weights(context_countries, evidence: Counter, weights: Weights) -> dict[str, float]:
+    """Each country's share of the story, the largest being 1."""
+    total = Counter(evidence)
+    for rank, code in enumerate(context_countries):
+        total[code] += weights.context / (1 + rank)
+    top = max(max(total.values(), default=0.0), weights.evidence_floor)
+    return {code: v / top for code, v in total.items() if v > 1e-9}
+
+
+def _in_story(m: Match, story: dict[str, float], weights: Weights) -> float:
+    return weights.story_country * story.get(m.place.country, 0.0)
+
+
+def _best(found: list[Match], others: list[Candidate], story, weights: Weights) -> Match:
+    local = [o for o in others if o.feature in _LOCAL and o.lat is not None]
+    towns = [o for o in local if o.feature == "city"]
+
+    def score(m: Match) -> float:
+        c = m.place
+        s = _prior(m, weights) + _in_story(m, story, weights)
+        if c.feature in _LOCAL and c.lat is not None:
+            if any(o.country == c.country and o.admin1 == c.admin1 for o in local):
+                s += weights.same_division
+            if c.feature == "city" and towns:
+                km = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in towns)
+                s += weights.nearby * max(0.0, 1 - km / weights.nearby_km)
+        return s
+
+    return max(found, key=score)
+
+
+def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: Weights) -> Candidate | None:
+    """A known place inside an unknown name: "Morris County" -> Morris, "Colchester General
+    Hospital" -> Colchester; only a place in the story's countries, never a common word."""
+    from flashpoint.pipeline.lexicon import is_common_word
+
+    base = _DIVISION_WORD.sub("", name.strip())
+    if base != name.strip() and gazetteer.matches(base):
+        return _best(list(gazetteer.matches(base)), chosen, story, weights).place
+    words = name.split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            if not part[:1].isupper() or (size == 1 and is_common_word(part)):
+                continue
+            found = [m for m in gazetteer.matches(part) if m.how not in ("alternate", "adjective")
+                     and story.get(m.place.country, 0.0) > 0]
+            if found:
+                return _best(found, chosen, story, weights).place
+    return None
+
+
+def _focus(choice: dict[str, Candidate], counts: Counter, story, gazetteer) -> Candidate | None:
+    """Where the story is: the chosen town closest to all the other local places (weighted by
+    mentions), else the country it is most about."""
+    local = [(counts[k], c) for k, c in choice.items()
+             if c.feature in _LOCAL and c.lat is not None and story.get(c.country, 0.0) > 0]
+    if local:
+        towns = [c for _, c in local if c.feature == "city"] or [c for _, c in local]
+        return min(towns, key=lambda c: sum(n * min(haversine_km(c.lat, c.lon, o.lat, o.lon), 2000.0)
+                                            for n, o in local))
+    for code, _ in sorted(story.items(), key=lambda kv: -kv[1]):
+        country = gazetteer.kb.countries.get(code)
+        if country is not None and country.lat is not None:
+            return Candidate(country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
+                             0, "country")
+    return None

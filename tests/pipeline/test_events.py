@@ -1,0 +1,97 @@
+"""Event coding rules, one sentence each: announced acts, demands, what a speech act is about,
+arguments found without a parser, and which act of a sentence comes first."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.documents import Document
+
+
+def _events(pipeline, text):
+    record = pipeline.extract(Document.from_text(text, published="2024-05-01"))
+    return [(e["type"], e["mode"], [a["code"] for a in e["actor"]], [r["code"] for r in e["recipient"]])
+            for e in record["events"]]
+
+
+def _record_events(pipeline, text):
+    return pipeline.extract(Document.from_text(text, published="2024-05-01"))["events"]
+
+
+# ---- speech acts (pipeline/speech.py, triggers.yaml `speech`) ----------------------------
+
+def test_a_cooperative_act_announced_is_a_promise(pipeline):
+    assert _events(pipeline, "Finland will send aid to Somalia.") == [("AGREE", None, ["FIN"], ["SOM"])]
+
+
+def test_a_coercive_act_announced_in_reported_speech_is_a_threat(pipeline):
+    assert _events(pipeline, "Ukraine said it would cut diplomatic ties with Belarus.") == [
+        ("THREATEN", "relations", ["UKR"], ["BLR"])]
+
+
+def test_must_makes_the_speaker_ask_the_subject(pipeline):
+    assert _events(pipeline, "Japan said China must withdraw its ships from the area.") == [
+        ("REQUEST", "yield", ["JPN"], ["CHN"])]
+
+
+def test_what_is_demanded_is_no_act_of_its_own(pipeline):
+    events = _events(pipeline, "Egypt urged Sudan to release the detained sailors.")
+    assert events == [("REQUEST", "yield", ["EGY"], ["SDN"])]
+
+
+def test_a_failed_agreement_is_no_agreement(pipeline):
+    assert _events(pipeline, "Armenia and Azerbaijan failed to reach an agreement.") == []
+
+
+def test_ready_to_is_an_offer(pipeline):
+    assert _events(pipeline, "Poland is ready to host talks between Ukraine and Russia.") == [
+        ("AGREE", None, ["POL"], ["UKR", "RUS"])]
+
+
+# ---- arguments ---------------------------------------------------------------------------
+
+def test_a_name_may_sit_inside_a_phrase_trigger(pipeline):
+    # "rejected a ... request" still matches with "U.S." between its words; the adjective names
+    # whose request it was
+    assert _events(pipeline, "Chile rejected a U.S. request for talks.")[0][::2] == ("REJECT", ["CHL"])
+    assert _events(pipeline, "Norway rejected a Swedish proposal.") == [("REJECT", "meet", ["NOR"], ["SWE"])]
+
+
+def test_the_subject_of_a_support_verb_acts(pipeline):
+    assert _events(pipeline, "Greece and Turkey resumed negotiations on Monday.") == [
+        ("CONSULT", None, ["GRC", "TUR"], ["GRC", "TUR"])]
+
+
+def test_protesters_named_by_their_place_target_their_government(pipeline):
+    events = _record_events(pipeline, "Thousands of demonstrators marched in Nairobi on Sunday.")
+    assert [(e["type"], [a["code"] for a in e["actor"]], [r["code"] for r in e["recipient"]]) for e in events] == [
+        ("PROTEST", ["KENOPP"], ["KENGOV"])]
+    assert events[0]["actor"][0]["inferred"] and events[0]["recipient"][0]["inferred"]
+
+
+def test_weapons_opening_a_clause_act_for_their_country(pipeline):
+    assert _events(pipeline, "Russian warships fired missiles at the port.")[0][2] == ["RUSMIL"]
+
+
+def test_a_compound_participle_is_no_act(pipeline):
+    types = [t for t, *_ in _events(pipeline, "The Iranian-backed militia attacked a base in Syria.")]
+    assert types == ["ASSAULT"]
+
+
+def test_a_speech_verb_inside_a_name_says_nothing(pipeline):
+    assert _events(pipeline, "The United States imposed sanctions on Iran.") == [
+        ("SANCTION", "discontinue", ["USA"], ["IRN"])]
+
+
+def test_a_month_is_no_march(pipeline):
+    assert _events(pipeline, "The ceasefire was signed last March.") == []
+
+
+# ---- order -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Pakistan, a key U.S. ally, has refused to send troops to Yemen.", ("REJECT", ["PAK"])),
+    ("The United States speeded up the withdrawal of its invasion forces from Panama.", ("RETREAT", ["USA"])),
+])
+def test_the_sentence_own_act_comes_first(pipeline, text, first):
+    assert _events(pipeline, text)[0][::2] == first

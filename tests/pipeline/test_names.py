@@ -1,0 +1,62 @@
+"""Names the knowledge base does not know: people and organisations found by the shape of the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.documents import Document
+
+
+def _record(pipeline, text):
+    return pipeline.extract(Document.from_text(text, published="2016-12-01"))
+
+
+def _actors(record, text):
+    """{mention text: (actor kind, country, code)} for every actor mention."""
+    return {text[s:e]: (a["kind"], a["country"], a["code"]) for a in record["actors"] for s, e in a["mentions"]}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("The exercise went well, said Staff Sgt. Albert Connelly, a crew chief.", "Albert Connelly"),
+    ("Gen. Joseph L. Votel visited the troops.", "Joseph L. Votel"),
+    ('The strikes worked, said Col. John "J.D." Dorrian on Friday.', 'John "J.D." Dorrian'),
+    ("On Monday, Abu Jandal al-Kuwaiti was killed in a strike.", "Abu Jandal al-Kuwaiti"),
+    ("Strikes killed 20 militants, Pentagon Press Secretary Peter Cook said.", "Pentagon Press Secretary Peter Cook"),
+])
+def test_people_after_titles_ranks_and_kunyas(pipeline, text, person):
+    actors = _actors(_record(pipeline, text), text)
+    assert actors.get(person, ("missing",))[0] == "person", actors
+
+
+def test_a_place_named_abu_is_no_person(pipeline):
+    text = "Shells struck the Abu Shouk camp north of the city, and fighting reached Abu Kamal."
+    assert not [a for a in _record(pipeline, text)["actors"] if a["kind"] == "person"]
+
+
+def test_a_name_after_a_company_noun_is_the_company(pipeline):
+    text = "The dam was completed in 1956 by the German company Zublin."
+    assert _actors(_record(pipeline, text), text)["Zublin"][0] == "organisation"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Servers belonged to supporters of the Syrian Electronic Army.", "Syrian Electronic Army", "SYR"),
+    ("Airmen from the 507th Air Refueling Wing deployed to Turkey.", "507th Air Refueling Wing", None),
+    ("It was announced as one of the groups of the Army of the Victorious Sect.", "Army of the Victorious Sect", None),
+    ("The agreement between Baghdad and the Kurdistan Regional Government holds.", "Kurdistan Regional Government",
+     None),
+])
+def test_organisation_names_may_hold_role_nouns_and_ordinals(pipeline, text, name, country):
+    actors = _actors(_record(pipeline, text), text)
+    assert actors.get(name, (None, None))[:2] == ("organisation", country), actors
+
+
+def test_and_joins_two_names_not_one(pipeline):
+    text = "We look forward to working with the U.S. and Royal Navy on patrols."
+    actors = _actors(_record(pipeline, text), text)
+    assert "Royal Navy" in actors and "U.S. and Royal Navy" not in actors
+
+
+def test_a_capitalised_organisation_word_inside_a_sentence_is_a_name(pipeline):
+    text = "Coalition aircraft struck ISIL targets. The Coalition complies with the Law of Armed Conflict."
+    names = {n["text"] for n in _record(pipeline, text)["names"] if n["label"] == "organisation"}
+    assert names == {"Coalition"}

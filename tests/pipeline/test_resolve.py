@@ -1,0 +1,55 @@
+"""resolve: country groups, acronyms, a leader's regime, and countries and capitals named as places."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.documents import Document
+
+
+def _record(pipeline, text):
+    return pipeline.extract(Document.from_text(text, published="2016-12-01"))
+
+
+def _actors(record, text):
+    """{mention text: (actor kind, country, code)} for every actor mention."""
+    return {text[s:e]: (a["kind"], a["country"], a["code"]) for a in record["actors"] for s, e in a["mentions"]}
+
+
+def _places(record, text):
+    return {text[s:e] for p in record["places"] for s, e in p["mentions"]}
+
+
+def test_a_country_word_and_role_nouns_stay_a_country_group(pipeline):
+    text = "The Iraqi Security Forces (ISF) retook the town. Later the ISF fought off counterattacks."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Iraqi Security Forces"] == actors["ISF"] == ("group", "IRQ", "IRQCOP")
+
+
+def test_an_acronym_in_brackets_names_the_organisation_from_then_on(pipeline):
+    text = "The grant goes to the Syria Recovery Trust Fund (SRTF). The SRTF runs 20 projects."
+    record = _record(pipeline, text)
+    (fund,) = [a for a in record["actors"] if a["name"] == "Syria Recovery Trust Fund"]
+    assert [text[s:e] for s, e in fund["mentions"]] == ["Syria Recovery Trust Fund", "SRTF", "SRTF"]
+
+
+def test_a_leaders_regime_is_his_countrys_government(pipeline):
+    text = "Sanctions target the Assad regime and its backers."
+    assert _actors(_record(pipeline, text), text)["Assad regime"] == ("group", "SYR", "SYRGOV")
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Coalition forces conducted strikes in Iraq and Syria.", {"Iraq", "Syria"}),
+    ("He was killed in northern Iraq on Thursday.", {"northern Iraq"}),
+    ("ISIL seized the tanks near Palmyra, Syria, last week.", {"Palmyra", "Syria"}),
+    ("The minister visited Turkey and made a visit to Lebanon.", {"Turkey", "Lebanon"}),
+    ("A bomb went off in the Karrada district of Baghdad.", {"Baghdad"}),
+    ("Fighters crossed the Syria-Iraq border at night.", {"Syria", "Iraq"}),
+])
+def test_countries_and_capitals_named_as_places(pipeline, text, places):
+    assert _places(_record(pipeline, text), text) >= places
+
+
+def test_a_country_that_acts_is_no_place(pipeline):
+    text = "Turkey said it would send aid, and Iraq and Syria agreed."
+    assert not _places(_record(pipeline, text), text)

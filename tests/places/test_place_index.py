@@ -1,0 +1,59 @@
+"""The gazetteer built from the installed packages: what a name can stand for."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.places import default_gazetteer, geocode, geocode_document
+from flashpoint.places.gazetteer import extent_centre
+from flashpoint.places.names import dotted_abbreviation_of, lookup_key, short_code
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+def kinds(gazetteer, name):
+    return {(m.place.country, m.place.feature, m.how) for m in gazetteer.matches(name)}
+
+
+def test_countries_by_name_alias_and_adjective(gazetteer):
+    assert ("USA", "country", "name") in kinds(gazetteer, "U.S.")
+    assert ("GBR", "country", "name") in kinds(gazetteer, "Britain")
+    assert ("GBR", "country", "adjective") in kinds(gazetteer, "British")
+    assert ("SYR", "country", "adjective") in kinds(gazetteer, "Syrians")
+
+
+def test_a_short_code_is_never_a_town(gazetteer):
+    assert all(m.place.feature != "city" for m in gazetteer.matches("US"))
+
+
+def test_continents_and_their_adjectives(gazetteer):
+    assert geocode("Europe")["feature"] == "continent"
+    assert geocode("African")["name"] == "Africa"
+
+
+def test_first_level_divisions_by_name_and_iso_letters(gazetteer):
+    assert ("CAN", "admin1", "name") in kinds(gazetteer, "Ontario")
+    assert ("AUS", "admin1", "abbreviation") in kinds(gazetteer, "NSW")
+    # a division stands in the middle of its places, not at their population-weighted mean
+    assert geocode("Ontario", ["CAN"])["lat"] > 46
+
+
+def test_dotted_abbreviations_of_divisions_take_the_story_country():
+    assert geocode("Alta.", ["CAN"])["name"] == "Alberta"
+    assert geocode_document(["Ky.", "Louisville"])[0]["name"] == "Kentucky"
+
+
+def test_names_are_compared_by_one_key():
+    assert lookup_key("Syria’s") == "syria"
+    assert lookup_key("  New   York ") == "new york"
+    assert short_code("U.S.") == "US" and short_code("NSW") == "NSW"
+    assert short_code("UCLA") is None and short_code("London") is None
+    assert dotted_abbreviation_of("Ky.", "kentucky") and not dotted_abbreviation_of("Ky.", "kansas")
+
+
+def test_extent_centre_crosses_the_antimeridian():
+    lat, lon = extent_centre([(51.0, 179.0), (52.0, -179.0)])
+    assert lat == 51.5 and abs(abs(lon) - 180.0) < 1e-9
