@@ -179,7 +179,24 @@ def build(path: Path) -> None:
     os.replace(tmp, path)  # atomic: a crash mid-build never leaves a half-built index
 
 
-class Gazetteer:
+class Answers:
+    """What every gazetteer answers once it can list the `matches` of a name."""
+
+    def candidates(self, name: str) -> tuple[Candidate, ...]:
+        return tuple(dict.fromkeys(m.place for m in self.matches(name)))
+
+    def resolve(self, names, context_countries=(), guess: bool = False) -> list[Match | None]:
+        """The place for each name of a document and how it matched, read together (see `resolve.py`)."""
+        from flashpoint.places.resolve import resolve
+
+        return resolve(self, list(names), tuple(context_countries), guess)
+
+    def geocode(self, name: str, context_countries=()) -> Candidate | None:
+        found = self.resolve([name], context_countries)[0]
+        return found.place if found else None
+
+
+class Gazetteer(Answers):
     """Candidates for a name, with how each matched. `kb` gives the countries (default: the
     built-in knowledge base with the user's additions)."""
 
@@ -218,19 +235,6 @@ class Gazetteer:
         if not found and dotted_abbreviation_of(name):
             found = [Match(m.place, "abbreviation") for m in self._divisions_abbreviated(name)]
         return tuple(_capitals(found, key, self.seats))
-
-    def candidates(self, name: str) -> tuple[Candidate, ...]:
-        return tuple(dict.fromkeys(m.place for m in self.matches(name)))
-
-    def resolve(self, names, context_countries=(), guess: bool = False) -> list[Match | None]:
-        """The place for each name of a document and how it matched, read together (see `resolve.py`)."""
-        from flashpoint.places.resolve import resolve
-
-        return resolve(self, list(names), tuple(context_countries), guess)
-
-    def geocode(self, name: str, context_countries=()) -> Candidate | None:
-        found = self.resolve([name], context_countries)[0]
-        return found.place if found else None
 
     def _rows(self, query: str, key: str) -> list[Match]:
         columns = ("p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "

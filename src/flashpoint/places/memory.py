@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
-from flashpoint.places.gazetteer import Candidate, Match
+from flashpoint.places.gazetteer import Answers, Match
 from flashpoint.places.names import lookup_key
 
 
-class MemoryGazetteer:
+class MemoryGazetteer(Answers):
     """`places` is a list of (name or names, Candidate, how) rows; `countries` maps alpha-3
     codes to objects with `name`, `lat`, `lon`, `geonames_id` (the knowledge base's countries)."""
 
@@ -22,15 +22,3 @@ class MemoryGazetteer:
 
     def matches(self, name: str) -> tuple[Match, ...]:
         return tuple(self._index.get(lookup_key(name), ()))
-
-    def candidates(self, name: str) -> tuple[Candidate, ...]:
-        return tuple(dict.fromkeys(m.place for m in self.matches(name)))
-
-    def resolve(self, names, context_countries=(), guess: bool = False) -> list[Match | None]:
-        from flashpoint.places.resolve import resolve
-
-        return resolve(self, list(names), tuple(context_countries), guess)
-
-    def geocode(self, name: str, context_countries=()) -> Candidate | None:
-        found = self.resolve([name], context_countries)[0]
-        return found.place if found else None

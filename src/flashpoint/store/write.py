@@ -14,8 +14,7 @@ from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from flashpoint.documents import Document, document_id
-from flashpoint.store import keys, schema
-from flashpoint.store import merge
+from flashpoint.store import keys, merge, schema
 
 
 def insert_ignore(connection: Connection, table, rows: list[dict]) -> None:
