@@ -78,6 +78,8 @@ def test_arguments_triggers_and_roles(results):
 def test_speed_counts_tokens_against_the_bare_tokenizer(results):
     d = results["tasks"]["speed"]["details"]
     assert d["flashpoint"]["tokens"] == d["spacy.blank('en') tokenizer"]["tokens"] > 0
+    assert d["flashpoint"]["docs"] == d["spacy.blank('en') tokenizer"]["docs"]  # every round's texts
+    assert any("alternating rounds" in note for note in results["tasks"]["speed"]["notes"])
     assert d["peak_rss_mib"] > 0
 
 
