@@ -26,6 +26,19 @@ HOSTILE = (
 )
 
 
+REARRANGE = ("delete", "duplicate", "swap")
+
+
+def _rearrange(draw, data, op: str, i: int, j: int):
+    """Delete, duplicate or swap the span i:j of a str or bytes: what both mutators share."""
+    if op == "delete":
+        return data[:i] + data[j:]
+    if op == "duplicate":
+        return data[:j] + data[i:j] + data[j:]
+    k = draw(st.integers(j, len(data)))
+    return data[:i] + data[j:k] + data[i:j] + data[k:]
+
+
 @st.composite
 def mutated(draw, texts: list[str], max_ops: int = 6) -> str:
     """A real text with spans deleted, duplicated, swapped, or hostile text inserted."""
@@ -34,13 +47,8 @@ def mutated(draw, texts: list[str], max_ops: int = 6) -> str:
         n = len(text)
         i, j = sorted(draw(st.tuples(st.integers(0, n), st.integers(0, n))))
         op = draw(st.sampled_from(("delete", "duplicate", "swap", "insert", "insert", "text")))
-        if op == "delete":
-            text = text[:i] + text[j:]
-        elif op == "duplicate":
-            text = text[:j] + text[i:j] + text[j:]
-        elif op == "swap":
-            k = draw(st.integers(j, n))
-            text = text[:i] + text[j:k] + text[i:j] + text[k:]
+        if op in REARRANGE:
+            text = _rearrange(draw, text, op, i, j)
         elif op == "insert":
             text = text[:i] + draw(st.sampled_from(HOSTILE)) + text[i:]
         else:
@@ -56,13 +64,8 @@ def mutated_bytes(draw, samples: list[bytes], max_ops: int = 4) -> bytes:
         n = len(data)
         i, j = sorted(draw(st.tuples(st.integers(0, n), st.integers(0, n))))
         op = draw(st.sampled_from(("delete", "duplicate", "swap", "flip", "insert", "bytes")))
-        if op == "delete":
-            data = data[:i] + data[j:]
-        elif op == "duplicate":
-            data = data[:j] + data[i:j] + data[j:]
-        elif op == "swap":
-            k = draw(st.integers(j, n))
-            data = data[:i] + data[j:k] + data[i:j] + data[k:]
+        if op in REARRANGE:
+            data = _rearrange(draw, data, op, i, j)
         elif op == "flip" and i < n:
             data = data[:i] + bytes([data[i] ^ draw(st.integers(1, 255))]) + data[i + 1:]
         elif op == "insert":
