@@ -95,6 +95,15 @@ def test_within_161_km_and_median_counts_unanswered_as_wrong():
     assert s["mean_km"] == pytest.approx((600.0 + scoring.MAX_ERROR_KM) / 4)
 
 
+def test_right_place_counts_the_gold_feature_even_with_a_far_point():
+    # 1: near; 2: the gold feature, its point 300 km off; 3: another feature, far; 4: no answer
+    s = scoring.geocoding_scores([10.0, 300.0, 900.0, None], same_place=[False, True, False, False])
+    assert s["acc_at_km"] == 0.25
+    assert s["acc_same_place"] == 0.5
+    assert s["far_same_place"] == 1
+    assert "acc_same_place" not in scoring.geocoding_scores([10.0])
+
+
 def test_macro_f1_weighs_every_label_equally():
     gold = ["A", "A", "A", "B"]
     pred = ["A", "A", "A", "A"]

@@ -179,15 +179,22 @@ def within(error_km: float | None, km: float = WITHIN_KM) -> bool:
     return error_km is not None and error_km <= km
 
 
-def geocoding_scores(errors: Sequence[float | None], km: float = WITHIN_KM) -> dict:
+def geocoding_scores(
+    errors: Sequence[float | None], km: float = WITHIN_KM, same_place: Sequence[bool] | None = None
+) -> dict:
     """Accuracy within `km` and median/mean error over toponyms; `None` means no answer.
 
     An unanswered toponym counts as wrong and, for the median and mean, as the largest
     possible error (`MAX_ERROR_KM`), so a geocoder cannot improve its median by abstaining.
+
+    With `same_place` (one flag per toponym: the answer is the gold GeoNames feature itself),
+    also the share right by place rather than by point: the same feature, or within `km`.
+    It separates choosing the wrong place from choosing the right place whose coordinates
+    come from another source (a country's centre is not where GeoNames puts it).
     """
     n = len(errors)
     filled = [MAX_ERROR_KM if e is None else e for e in errors]
-    return {
+    scores = {
         "n": n,
         "answered": sum(e is not None for e in errors) / n if n else 0.0,
         "acc_at_km": sum(within(e, km) for e in errors) / n if n else 0.0,
@@ -195,6 +202,12 @@ def geocoding_scores(errors: Sequence[float | None], km: float = WITHIN_KM) -> d
         "median_km": statistics.median(filled) if n else None,
         "mean_km": statistics.fmean(filled) if n else None,
     }
+    if same_place is not None:
+        right = [same or within(e, km) for e, same in zip(errors, same_place, strict=True)]
+        scores["acc_same_place"] = sum(right) / n if n else 0.0
+        scores["far_same_place"] = sum(
+            same and not within(e, km) for e, same in zip(errors, same_place, strict=True))
+    return scores
 
 
 # Classification --------------------------------------------------------------------------

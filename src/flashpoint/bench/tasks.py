@@ -389,13 +389,15 @@ def _place_corpus(chosen, have_records: bool, nlp, geocoders) -> dict:
         if isinstance(geocoder, str):
             out["geocoding"][name] = {"status": geocoder}
             continue
-        errors = []
+        errors, same = [], []
         for doc, record in chosen:
             context = record_countries(record) if record and name == FLASHPOINT else ()
             toponyms = [t for t in doc.toponyms if t.lat is not None]
             answers = _geocode_names(geocoder, name in DOCUMENT_GEOCODERS, toponyms, context)
-            errors += [_geocode_error(t, found) for t, found in zip(toponyms, answers, strict=True)]
-        out["geocoding"][name] = scoring.geocoding_scores(errors)
+            for toponym, found in zip(toponyms, answers, strict=True):
+                errors.append(_geocode_error(toponym, found))
+                same.append(_same_place(toponym, found))
+        out["geocoding"][name] = scoring.geocoding_scores(errors, same_place=same)
     return out
 
 
@@ -431,6 +433,12 @@ def _geocode_error(toponym, found) -> float | None:
     if not found or found.get("lat") is None or found.get("lon") is None:
         return None
     return scoring.haversine_km(toponym.lat, toponym.lon, float(found["lat"]), float(found["lon"]))
+
+
+def _same_place(toponym, found) -> bool:
+    """The answer is the gold GeoNames feature itself (both carry its id)."""
+    gid = found.get("geonames_id") if found else None
+    return bool(toponym.geonames_id and gid) and str(gid) == str(toponym.geonames_id)
 
 
 def flashpoint_place_spans(record: dict) -> list[tuple[int, int, str]]:
@@ -469,10 +477,11 @@ def _place_rows(details: dict) -> list[dict]:
         quoted = MORDECAI3.get(corpus)
         for metric, key in (
             ("geocoded within 161 km", "acc_at_km"),
+            ("right place (same GeoNames feature, or within 161 km)", "acc_same_place"),
             ("median error km", "median_km"),
         ):
             values = {name: _geo_cell(g, key) for name, g in geocoding.items()}
-            values[MORDECAI] = quoted[key] if quoted else "not reported"
+            values[MORDECAI] = quoted.get(key, "not reported") if quoted else "not reported"
             target = GEOCODING_TARGETS.get(corpus) if key == "acc_at_km" else None
             rows.append(row(f"{corpus} {metric}", values, target))
     return rows
@@ -490,7 +499,7 @@ def _prf_cell(scores, mode):
 def _geo_cell(scores, key):
     if "status" in scores:
         return NA if scores["status"] != NOT_INSTALLED else NOT_INSTALLED
-    return scores[key]
+    return scores.get(key, NA)
 
 
 # Events ----------------------------------------------------------------------------------
