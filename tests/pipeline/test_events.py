@@ -59,7 +59,25 @@ def test_a_name_may_sit_inside_a_phrase_trigger(pipeline):
 
 def test_the_subject_of_a_support_verb_acts(pipeline):
     assert _events(pipeline, "Greece and Turkey resumed negotiations on Monday.") == [
-        ("CONSULT", None, ["GRC", "TUR"], ["GRC", "TUR"])]
+        ("CONSULT", None, ["GRC", "TUR"], [])]
+
+
+# ---- reciprocal acts: joint actors, or one side acting on the other ------------------------
+
+def test_sides_that_agree_together_are_joint_actors_without_recipient(pipeline):
+    assert _events(pipeline, "Chile and Peru agreed to hold joint naval exercises.")[0][2:] == (["CHL", "PER"], [])
+
+
+def test_a_reciprocal_act_with_a_partner_is_directed(pipeline):
+    assert _events(pipeline, "Norway held talks with Finland on Tuesday.") == [("CONSULT", None, ["NOR"], ["FIN"])]
+
+
+def test_a_clash_keeps_both_sides_as_actors_and_recipients(pipeline):
+    assert _events(pipeline, "Armenia and Azerbaijan clashed on Tuesday.")[0][2:] == (["ARM", "AZE"], ["ARM", "AZE"])
+
+
+def test_a_country_name_may_close_a_list_of_adjectives_sharing_a_role(pipeline):
+    assert _events(pipeline, "Philippine and U.S. troops held joint drills.")[0][2:] == (["PHLMIL", "USAMIL"], [])
 
 
 def test_protesters_named_by_their_place_target_their_government(pipeline):

@@ -37,6 +37,9 @@ _NOMINAL_PREPS = {"against", "on", "to", "with", "at", "toward", "for"}
 _OBJECTIVE_OF = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "SUPPORT"}  # "blockade of Serbia"
 _OWNED_OBJECT_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "ASSAULT", "COERCE", "SANCTION", "REQUEST", "THREATEN"}
 _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a curfew in Abidjan"
+# reciprocal acts where each side acts on the other ("Armenia and Azerbaijan clashed"); in the
+# others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
+_DYADIC_TYPES = {"ASSAULT"}
 
 
 class Events(Component):
@@ -207,6 +210,8 @@ class Events(Component):
                 if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
+            if trigger["type"] not in _DYADIC_TYPES:
+                return _joint_or_directed(annotations(doc), left, right)
             everyone = _unique(left + right)
             return everyone, everyone if len(everyone) > 1 else []
         if nominal:
@@ -405,6 +410,17 @@ def _military_word(doc, clause, start: int | None = None, end: int | None = None
 
 
 _USE_TRIGGER = {"id": "use-against", "type": "ASSAULT", "mode": None, "cameo": "190"}
+
+
+def _joint_or_directed(ann, left, right):
+    """A cooperative reciprocal act: "Jordan and Britain agreed" has two actors and no recipient;
+    "Israel shared evidence with the U.S." has Israel act on the U.S. (a side of an actor's own
+    country is no recipient). Named only after the trigger ("talks between Syria and Iraq"), the
+    sides stay both actors and recipients."""
+    if left:
+        acting = {implied.country_of(ann, m) for m in left}
+        return left, [m for m in right if m not in left and implied.country_of(ann, m) not in acting]
+    return right, right if len(right) > 1 else []
 
 
 def _unique(mentions):

@@ -268,7 +268,12 @@ class _Context:
             between = [t.lower_ for t in self.doc[cur.end:nxt.start]]
             if nxt.label == "ROLE" and not between and j > i:
                 return j + 1
-            if nxt.label != "ADJ" or not between or any(w not in (",", "and", "or") for w in between):
+            if not between or any(w not in (",", "and", "or") for w in between):
+                return None
+            after = self.at(j + 2)
+            if nxt.label == "COUNTRY" and after is not None and after.label == "ROLE" and after.start == nxt.end:
+                return j + 2  # "Philippine and U.S. troops": the last may be a country's name
+            if nxt.label != "ADJ":
                 return None
             j += 1
 
