@@ -92,8 +92,9 @@ def test_weapons_opening_a_clause_act_for_their_country(pipeline):
 
 
 def test_a_compound_participle_is_no_act(pipeline):
-    types = [t for t, *_ in _events(pipeline, "The Iranian-backed militia attacked a base in Syria.")]
-    assert types == ["ASSAULT"]
+    # "backed" is no SUPPORT event, and "the Iranian" before the hyphen is not the attacker
+    assert _events(pipeline, "The Iranian-backed Hezbollah attacked a base in Syria.") == [
+        ("ASSAULT", None, ["LBNREB"], [])]
 
 
 def test_a_speech_verb_inside_a_name_says_nothing(pipeline):
@@ -113,3 +114,10 @@ def test_a_month_is_no_march(pipeline):
 ])
 def test_the_sentence_own_act_comes_first(pipeline, text, first):
     assert _events(pipeline, text)[0][::2] == first
+
+
+def test_protesters_abroad_target_the_government_of_the_place(pipeline):
+    events = _record_events(pipeline, "Syrian refugees protested at a camp in Jordan.")
+    assert [(e["type"], [a["code"] for a in e["actor"]], [r["code"] for r in e["recipient"]]) for e in events] == [
+        ("PROTEST", ["SYRREF"], ["JORGOV"])]
+    assert events[0]["recipient"][0]["inferred"]

@@ -53,3 +53,16 @@ def test_countries_and_capitals_named_as_places(pipeline, text, places):
 def test_a_country_that_acts_is_no_place(pipeline):
     text = "Turkey said it would send aid, and Iraq and Syria agreed."
     assert not _places(_record(pipeline, text), text)
+
+
+def test_a_hyphenated_country_adjective_after_the_is_no_actor(pipeline):
+    text = "Residents of the Russian-occupied town said the Ukrainians had left."
+    actors = _actors(_record(pipeline, text), text)
+    assert "the Russian" not in actors and actors["Ukrainians"] == ("state", "UKR", "UKR")
+
+
+def test_civilian_nouns_after_a_country_adjective_are_that_countrys_civilians(pipeline):
+    text = "Lebanese youths and Jordanian landowners joined the march."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Lebanese youths"] == ("group", "LBN", "LBNCVL")
+    assert actors["Jordanian landowners"] == ("group", "JOR", "JORCVL")

@@ -254,7 +254,9 @@ class _Context:
             self.link(self.country_actor(m.key), m.start, m.end)  # "Nigerians", "Israelis": the people
         elif after is not None and after.lower_ in AGENT_NOUNS:
             self.link(self.country_actor(m.key), m.start, m.end + (1 if after.lower_ == "side" else 0))
-        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha and after.text not in ("-", "–")
+                                                             or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+            # "the Iraqis said", not "the Israeli-occupied West Bank"
             self.link(self.country_actor(m.key), m.start - 1, m.end)
         return i + 1
 
