@@ -121,3 +121,21 @@ def test_protesters_abroad_target_the_government_of_the_place(pipeline):
     assert [(e["type"], [a["code"] for a in e["actor"]], [r["code"] for r in e["recipient"]]) for e in events] == [
         ("PROTEST", ["SYRREF"], ["JORGOV"])]
     assert events[0]["recipient"][0]["inferred"]
+
+
+# ---- domestic acts: with only the actor's country named, the act is on that country ----------
+
+def test_an_act_on_no_one_named_inside_one_country_acts_on_it(pipeline):
+    events = _record_events(pipeline, "Zambia's government lifted a curfew on Monday.")
+    assert [(e["type"], [r["code"] for r in e["recipient"]]) for e in events] == [("CONCEDE", ["ZMB"])]
+    assert events[0]["recipient"][0]["inferred"]
+
+
+def test_who_reports_a_domestic_act_does_not_make_it_foreign(pipeline):
+    assert _events(pipeline, "Kenyan police opened fire on Sunday, Ugandan radio reported.")[0][2:] == (
+        ["KENCOP"], ["KEN"])
+
+
+def test_another_country_in_the_document_leaves_the_recipient_open(pipeline):
+    events = _events(pipeline, "Kenyan police opened fire on Sunday. Uganda sent troops to the border.")
+    assert events[0][2:] == (["KENCOP"], [])

@@ -40,6 +40,8 @@ _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a cu
 # reciprocal acts where each side acts on the other ("Armenia and Azerbaijan clashed"); in the
 # others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
 _DYADIC_TYPES = {"ASSAULT"}
+# acts that have a recipient even when no one is named: inside one country, that country
+_DOMESTIC_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "THREATEN"}
 
 
 class Events(Component):
@@ -155,7 +157,8 @@ class Events(Component):
         if recipients or not actors or args.is_passive(doc, start):
             return recipients
         return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
-            or (implied.territory(self.kb, doc, clause, start) if trigger["type"] in _TERRITORIAL_TYPES else [])
+            or (implied.territory(self.kb, doc, clause, start) if trigger["type"] in _TERRITORIAL_TYPES else []) \
+            or (implied.domestic_scene(self.kb, doc, actors) if trigger["type"] in _DOMESTIC_TYPES else [])
 
     def speaker(self, attribution):
         claimant = attribution.claimant if attribution else None

@@ -123,6 +123,23 @@ def _object_role(kb, doc, clause, end):
     return None
 
 
+def domestic_scene(kb, doc, actors):
+    """"Sudan's government lifted a state of emergency in West Darfur", "Egyptian police opened
+    fire": an act on no one named, in a document where the actor's country is the only one named
+    (as actor or place; who reports it does not count), acts on that country (inferred)."""
+    ann = annotations(doc)
+    countries = {country_of(ann, a) for a in actors} - {None}
+    if len(countries) != 1:
+        return []
+    country = next(iter(countries))
+    sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
+    named = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
+    named |= {ann.places[p.place].country for p in ann.place_mentions}
+    if named - {None, country} or country not in kb.countries:
+        return []
+    return [Synthetic(country_ref(kb, country, inferred=True))]
+
+
 def adjective_object(kb, doc, start, end):
     """"rejected an Australian ultimatum", "opposed to French mediation": the country whose
     thing is acted on."""
