@@ -66,3 +66,19 @@ def test_civilian_nouns_after_a_country_adjective_are_that_countrys_civilians(pi
     actors = _actors(_record(pipeline, text), text)
     assert actors["Lebanese youths"] == ("group", "LBN", "LBNCVL")
     assert actors["Jordanian landowners"] == ("group", "JOR", "JORCVL")
+
+
+def test_an_official_with_no_country_word_holds_office_in_the_one_country_named(pipeline):
+    text = "Zambian troops patrolled the border. Defence Minister Ambrose Lufuma said the operation was over."
+    assert _actors(_record(pipeline, text), text)["Defence Minister Ambrose Lufuma"] == ("person", "ZMB", "ZMBMIL")
+
+
+def test_an_official_with_no_country_word_stays_unplaced_among_several_countries(pipeline):
+    text = "Prime Minister Tom Brandt met envoys from Chile and Peru."
+    assert _actors(_record(pipeline, text), text)["Prime Minister Tom Brandt"][1:] == (None, None)
+
+
+def test_a_title_before_a_known_surname_finds_the_person_even_out_of_office(pipeline):
+    text = "Rebels said President Kagame must agree to talks."
+    record = pipeline.extract(Document.from_text(text, published="1999-06-01"))
+    assert _actors(record, text)["President Kagame"] == ("person", "RWA", "RWAGOV")

@@ -65,6 +65,7 @@ class Resolve(Component):
         ann = annotations(doc)
         ctx = _Context(doc, self.kb, ann)
         ctx.resolve_mentions()
+        ctx.resolve_unplaced_officials()
         ctx.resolve_pairs()
         ctx.resolve_surnames()
         ctx.resolve_acronyms()
@@ -444,6 +445,19 @@ class _Context:
         return None
 
     # ---- reference ---------------------------------------------------------------------
+    def resolve_unplaced_officials(self) -> None:
+        """"Prime Minister Iyad Allawi" with no country word on him: in a document that names one
+        country only (not as a place), he holds his office there."""
+        unplaced = [a for a in self.ann.actors.values() if a.kind == _PERSON_KIND and not a.country and a.sector]
+        if not unplaced:
+            return
+        named = {self.ann.actors[m.actor].country for m in self.ann.actor_mentions if not m.place_use} - {None}
+        if len(named) != 1:
+            return
+        country = next(iter(named))
+        for actor in unplaced:
+            actor.country, actor.code = country, f"{country}{actor.sector}"
+
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
         for found in _PAIRS.finditer(text_of(self.doc)):
