@@ -82,3 +82,11 @@ def test_a_title_before_a_known_surname_finds_the_person_even_out_of_office(pipe
     text = "Rebels said President Kagame must agree to talks."
     record = pipeline.extract(Document.from_text(text, published="1999-06-01"))
     assert _actors(record, text)["President Kagame"] == ("person", "RWA", "RWAGOV")
+
+
+def test_movements_of_cameo_era_news_are_known(pipeline):
+    text = "The Tamil Tigers and the MILF denied the report. Hizbollah (Party of God) said nothing."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Tamil Tigers"][1:] == ("LKA", "LKAREB")
+    assert actors["MILF"][1:] == ("PHL", "PHLREB")
+    assert actors["Party of God"][1:] == ("LBN", "LBNREB")
