@@ -139,3 +139,8 @@ def test_who_reports_a_domestic_act_does_not_make_it_foreign(pipeline):
 def test_another_country_in_the_document_leaves_the_recipient_open(pipeline):
     events = _events(pipeline, "Kenyan police opened fire on Sunday. Uganda sent troops to the border.")
     assert events[0][2:] == (["KENCOP"], [])
+
+
+def test_a_long_list_of_objects_is_all_recipients(pipeline):
+    assert _events(pipeline, "Japan imposed new sanctions on Iran, Syria, Venezuela, Myanmar, and North Korea.")[0][2:] == (
+        ["JPN"], ["IRN", "SYR", "VEN", "MMR", "PRK"])
