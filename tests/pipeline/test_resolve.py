@@ -90,3 +90,13 @@ def test_movements_of_cameo_era_news_are_known(pipeline):
     assert actors["Tamil Tigers"][1:] == ("LKA", "LKAREB")
     assert actors["MILF"][1:] == ("PHL", "PHLREB")
     assert actors["Party of God"][1:] == ("LBN", "LBNREB")
+
+
+def test_one_member_of_a_group_before_a_name_is_a_title(pipeline):
+    text = "Judge Maria Okonkwo opened an inquiry into Ghanaian officials."
+    assert _actors(_record(pipeline, text), text)["Judge Maria Okonkwo"] == ("person", "GHA", "GHAJUD")
+
+
+def test_who_speaks_for_a_coded_body_takes_no_country_from_the_document(pipeline):
+    text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez."
+    assert _actors(_record(pipeline, text), text)["U.N. mediator Diego Cordovez"] == ("person", None, "IGOUNO")

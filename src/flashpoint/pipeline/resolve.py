@@ -46,6 +46,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCEN
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
 
 
+def _title(role, role_m) -> bool:
+    """A role noun that names one person: an office ("Minister"), or one member of a group
+    ("Judge Alejandro Rivera", "U.N. mediator Diego Cordovez"), not the group ("judges")."""
+    return role.kind == _PERSON_KIND or role.kind == "group" and not role_m.text.endswith("s")
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -212,7 +218,7 @@ class _Context:
             return i + 1
         name_m = self.at(i + 1)
         if name_m and name_m.label in ("PERSON", "ENTRY") and name_m.start - role_m.end <= 1 \
-                and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and role.kind == _PERSON_KIND:
+                and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and _title(role, role_m):
             key = name_m.key if name_m.label == "ENTRY" else None
             actor = self.person_actor(name_m.text if not key else self.kb.entries[key].name, key=key,
                                       country=country, role=role)
@@ -368,7 +374,10 @@ class _Context:
                 return i + 2
             self.link(self.entry_actor(m.key), m.start, m.end)
             return i + 1
-        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and self.kb.roles[nxt.key].kind == _PERSON_KIND:
+        named = self.at(i + 2) is not None and self.at(i + 2).label == "PERSON" and nxt is not None \
+            and self.at(i + 2).start == nxt.end  # "U.N. mediator Diego Cordovez"
+        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and (
+                self.kb.roles[nxt.key].kind == _PERSON_KIND or named and _title(self.kb.roles[nxt.key], nxt)):
             role = self.kb.roles[nxt.key]
             name_m = self.at(i + 2)
             if name_m is not None and name_m.label == "PERSON" and name_m.start == nxt.end:
@@ -448,7 +457,7 @@ class _Context:
     def resolve_unplaced_officials(self) -> None:
         """"Prime Minister Iyad Allawi" with no country word on him: in a document that names one
         country only (not as a place), he holds his office there."""
-        unplaced = [a for a in self.ann.actors.values() if a.kind == _PERSON_KIND and not a.country and a.sector]
+        unplaced = [a for a in self.ann.actors.values() if a.kind == _PERSON_KIND and not a.country and not a.code and a.sector]
         if not unplaced:
             return
         named = {self.ann.actors[m.actor].country for m in self.ann.actor_mentions if not m.place_use} - {None}
