@@ -144,3 +144,7 @@ def test_another_country_in_the_document_leaves_the_recipient_open(pipeline):
 def test_a_long_list_of_objects_is_all_recipients(pipeline):
     assert _events(pipeline, "Japan imposed new sanctions on Iran, Syria, Venezuela, Myanmar, and North Korea.")[0][2:] == (
         ["JPN"], ["IRN", "SYR", "VEN", "MMR", "PRK"])
+
+
+def test_an_act_promised_in_a_place_acts_on_its_country_as_the_act_would(pipeline):
+    assert _events(pipeline, "Canada is ready to send aid to refugees in Chad.") == [("AGREE", None, ["CAN"], ["TCD"])]

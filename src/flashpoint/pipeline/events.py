@@ -110,6 +110,7 @@ class Events(Component):
         if trigger.get("symmetric") and not actors:
             actors = recipients = self.earlier_participants(doc, start, trigger["type"])
         self._last_trigger_end = end
+        act = trigger  # what is done, before a promise or threat of it is made of it
         if marker:
             trigger = self.speech.announced(trigger, marker, doc, clause, end)
             if marker.kind == "obligation":  # "Russia said Sudan must return ...": Russia asks Sudan
@@ -121,7 +122,7 @@ class Events(Component):
             return None  # an assault on a named side by an unnamed attacker is still an event
         if trigger["type"] == "CONSULT" and trigger.get("mode") == "visit" and not recipients:
             recipients = self.host(doc, clause, actors)
-        recipients = self.unnamed_recipients(doc, clause, start, end, trigger, actors, recipients)
+        recipients = self.unnamed_recipients(doc, clause, start, end, trigger, actors, recipients, act)
         if trigger.get("joint") and len({implied.country_of(ann, a) for a in actors} - {None}) > 1:
             trigger = self.joint[trigger["joint"]]  # "French and Egyptian warships launched war games"
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
@@ -148,16 +149,18 @@ class Events(Component):
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
 
-    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients):
+    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients, act=None):
         """Recipients the sentence implies: the owner of the thing acted on ("rejected an
-        Australian ultimatum"), a domestic group ("killing civilians"), the country of the place."""
+        Australian ultimatum"), a domestic group ("killing civilians"), the country of the place
+        (also of a place where an act is promised: "is ready to contribute troops ... in Liberia")."""
         owned = implied.adjective_object(self.kb, doc, start, end) if trigger["type"] in _OWNED_OBJECT_TYPES else []
         if owned and recipients and not isinstance(recipients[0], Synthetic) and owned[0].start < recipients[0].start:
             return owned  # "opposed to French mediation in talks with Syria": France
         if recipients or not actors or args.is_passive(doc, start):
             return recipients
         return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
-            or (implied.territory(self.kb, doc, clause, start) if trigger["type"] in _TERRITORIAL_TYPES else []) \
+            or (implied.territory(self.kb, doc, clause, start)
+                if {trigger["type"], (act or trigger)["type"]} & _TERRITORIAL_TYPES else []) \
             or (implied.domestic_scene(self.kb, doc, actors) if trigger["type"] in _DOMESTIC_TYPES else [])
 
     def speaker(self, attribution):
