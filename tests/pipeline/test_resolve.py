@@ -53,3 +53,50 @@ def test_countries_and_capitals_named_as_places(pipeline, text, places):
 def test_a_country_that_acts_is_no_place(pipeline):
     text = "Turkey said it would send aid, and Iraq and Syria agreed."
     assert not _places(_record(pipeline, text), text)
+
+
+def test_a_hyphenated_country_adjective_after_the_is_no_actor(pipeline):
+    text = "Residents of the Russian-occupied town said the Ukrainians had left."
+    actors = _actors(_record(pipeline, text), text)
+    assert "the Russian" not in actors and actors["Ukrainians"] == ("state", "UKR", "UKR")
+
+
+def test_civilian_nouns_after_a_country_adjective_are_that_countrys_civilians(pipeline):
+    text = "Lebanese youths and Jordanian landowners joined the march."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Lebanese youths"] == ("group", "LBN", "LBNCVL")
+    assert actors["Jordanian landowners"] == ("group", "JOR", "JORCVL")
+
+
+def test_an_official_with_no_country_word_holds_office_in_the_one_country_named(pipeline):
+    text = "Zambian troops patrolled the border. Defence Minister Ambrose Lufuma said the operation was over."
+    assert _actors(_record(pipeline, text), text)["Defence Minister Ambrose Lufuma"] == ("person", "ZMB", "ZMBMIL")
+
+
+def test_an_official_with_no_country_word_stays_unplaced_among_several_countries(pipeline):
+    text = "Prime Minister Tom Brandt met envoys from Chile and Peru."
+    assert _actors(_record(pipeline, text), text)["Prime Minister Tom Brandt"][1:] == (None, None)
+
+
+def test_a_title_before_a_known_surname_finds_the_person_even_out_of_office(pipeline):
+    text = "Rebels said President Kagame must agree to talks."
+    record = pipeline.extract(Document.from_text(text, published="1999-06-01"))
+    assert _actors(record, text)["President Kagame"] == ("person", "RWA", "RWAGOV")
+
+
+def test_movements_of_cameo_era_news_are_known(pipeline):
+    text = "The Tamil Tigers and the MILF denied the report. Hizbollah (Party of God) said nothing."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Tamil Tigers"][1:] == ("LKA", "LKAREB")
+    assert actors["MILF"][1:] == ("PHL", "PHLREB")
+    assert actors["Party of God"][1:] == ("LBN", "LBNREB")
+
+
+def test_one_member_of_a_group_before_a_name_is_a_title(pipeline):
+    text = "Judge Maria Okonkwo opened an inquiry into Ghanaian officials."
+    assert _actors(_record(pipeline, text), text)["Judge Maria Okonkwo"] == ("person", "GHA", "GHAJUD")
+
+
+def test_who_speaks_for_a_coded_body_takes_no_country_from_the_document(pipeline):
+    text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez."
+    assert _actors(_record(pipeline, text), text)["U.N. mediator Diego Cordovez"] == ("person", None, "IGOUNO")

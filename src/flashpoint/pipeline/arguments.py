@@ -119,7 +119,8 @@ def apposition_span(doc, i: int) -> bool:
 
 
 def group_right(doc, mentions, trigger_end: int, preps=None):
-    """The object: the nearest actor after the trigger (after one of `preps` if given)."""
+    """The object: the nearest actor after the trigger (after one of `preps` if given), with those
+    listed after it however long the list ("to Iran, Libya, North Korea, Sudan, and Cuba")."""
     after = [m for m in mentions if trigger_end <= m.start <= trigger_end + MAX_OBJECT_DISTANCE
              and not any(t.lower_ in STOPS for t in doc[trigger_end:m.start])]
     if preps:
@@ -127,7 +128,8 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
     if not after:
         return []
     group = [after[0]]
-    for m in after[1:]:
+    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=lambda m: m.start)
+    for m in following:
         between = doc[group[-1].end:m.start]
         if (m.start, m.end) == (group[-1].start, group[-1].end) or all(t.lower_ in _JOINERS | {"or"} for t in between):
             group.append(m)

@@ -37,6 +37,11 @@ _NOMINAL_PREPS = {"against", "on", "to", "with", "at", "toward", "for"}
 _OBJECTIVE_OF = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "SUPPORT"}  # "blockade of Serbia"
 _OWNED_OBJECT_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "ASSAULT", "COERCE", "SANCTION", "REQUEST", "THREATEN"}
 _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a curfew in Abidjan"
+# reciprocal acts where each side acts on the other ("Armenia and Azerbaijan clashed"); in the
+# others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
+_DYADIC_TYPES = {"ASSAULT"}
+# acts that have a recipient even when no one is named: inside one country, that country
+_DOMESTIC_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "THREATEN"}
 
 
 class Events(Component):
@@ -105,6 +110,7 @@ class Events(Component):
         if trigger.get("symmetric") and not actors:
             actors = recipients = self.earlier_participants(doc, start, trigger["type"])
         self._last_trigger_end = end
+        act = trigger  # what is done, before a promise or threat of it is made of it
         if marker:
             trigger = self.speech.announced(trigger, marker, doc, clause, end)
             if marker.kind == "obligation":  # "Russia said Sudan must return ...": Russia asks Sudan
@@ -116,7 +122,7 @@ class Events(Component):
             return None  # an assault on a named side by an unnamed attacker is still an event
         if trigger["type"] == "CONSULT" and trigger.get("mode") == "visit" and not recipients:
             recipients = self.host(doc, clause, actors)
-        recipients = self.unnamed_recipients(doc, clause, start, end, trigger, actors, recipients)
+        recipients = self.unnamed_recipients(doc, clause, start, end, trigger, actors, recipients, act)
         if trigger.get("joint") and len({implied.country_of(ann, a) for a in actors} - {None}) > 1:
             trigger = self.joint[trigger["joint"]]  # "French and Egyptian warships launched war games"
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
@@ -143,16 +149,19 @@ class Events(Component):
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
 
-    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients):
+    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients, act=None):
         """Recipients the sentence implies: the owner of the thing acted on ("rejected an
-        Australian ultimatum"), a domestic group ("killing civilians"), the country of the place."""
+        Australian ultimatum"), a domestic group ("killing civilians"), the country of the place
+        (also of a place where an act is promised: "is ready to contribute troops ... in Liberia")."""
         owned = implied.adjective_object(self.kb, doc, start, end) if trigger["type"] in _OWNED_OBJECT_TYPES else []
         if owned and recipients and not isinstance(recipients[0], Synthetic) and owned[0].start < recipients[0].start:
             return owned  # "opposed to French mediation in talks with Syria": France
         if recipients or not actors or args.is_passive(doc, start):
             return recipients
         return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
-            or (implied.territory(self.kb, doc, clause, start) if trigger["type"] in _TERRITORIAL_TYPES else [])
+            or (implied.territory(self.kb, doc, clause, start)
+                if {trigger["type"], (act or trigger)["type"]} & _TERRITORIAL_TYPES else []) \
+            or (implied.domestic_scene(self.kb, doc, actors) if trigger["type"] in _DOMESTIC_TYPES else [])
 
     def speaker(self, attribution):
         claimant = attribution.claimant if attribution else None
@@ -207,6 +216,8 @@ class Events(Component):
                 if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
+            if trigger["type"] not in _DYADIC_TYPES:
+                return _joint_or_directed(annotations(doc), left, right)
             everyone = _unique(left + right)
             return everyone, everyone if len(everyone) > 1 else []
         if nominal:
@@ -405,6 +416,17 @@ def _military_word(doc, clause, start: int | None = None, end: int | None = None
 
 
 _USE_TRIGGER = {"id": "use-against", "type": "ASSAULT", "mode": None, "cameo": "190"}
+
+
+def _joint_or_directed(ann, left, right):
+    """A cooperative reciprocal act: "Jordan and Britain agreed" has two actors and no recipient;
+    "Israel shared evidence with the U.S." has Israel act on the U.S. (a side of an actor's own
+    country is no recipient). Named only after the trigger ("talks between Syria and Iraq"), the
+    sides stay both actors and recipients."""
+    if left:
+        acting = {implied.country_of(ann, m) for m in left}
+        return left, [m for m in right if m not in left and implied.country_of(ann, m) not in acting]
+    return right, right if len(right) > 1 else []
 
 
 def _unique(mentions):

@@ -123,6 +123,23 @@ def _object_role(kb, doc, clause, end):
     return None
 
 
+def domestic_scene(kb, doc, actors):
+    """"Sudan's government lifted a state of emergency in West Darfur", "Egyptian police opened
+    fire": an act on no one named, in a document where the actor's country is the only one named
+    (as actor or place; who reports it does not count), acts on that country (inferred)."""
+    ann = annotations(doc)
+    countries = {country_of(ann, a) for a in actors} - {None}
+    if len(countries) != 1:
+        return []
+    country = next(iter(countries))
+    sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
+    named = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
+    named |= {ann.places[p.place].country for p in ann.place_mentions}
+    if named - {None, country} or country not in kb.countries:
+        return []
+    return [Synthetic(country_ref(kb, country, inferred=True))]
+
+
 def adjective_object(kb, doc, start, end):
     """"rejected an Australian ultimatum", "opposed to French mediation": the country whose
     thing is acted on."""
@@ -149,8 +166,9 @@ def territory(kb, doc, clause, start):
 
 def protest_targets(kb, events) -> None:
     """A protest names its target in what it demands ("marched ... to demand an end to Israel's
-    bombardment"); with none named, it targets what the protests told before it did, else its
-    own country's government (both inferred)."""
+    bombardment"); with none named, it targets what the protests told before it did, else the
+    government of the country it takes place in when that is not the protesters' own ("Syrian
+    refugees rioted at a camp in Jordan"), else its own country's government (all inferred)."""
     for n, event in enumerate(events):
         if event["type"] != "PROTEST" or event["recipient"] or not event["actor"]:
             continue
@@ -158,9 +176,12 @@ def protest_targets(kb, events) -> None:
                         and e["type"] in ("REQUEST", "ACCUSE") and e["recipient"]), None)
         earlier = next((e for e in reversed(events[:n]) if e["type"] == "PROTEST" and e["recipient"]), None)
         countries = {a["country"] for a in event["actor"]} - {None}
+        host = (event.get("place") or {}).get("country")
         if purpose:
             event["recipient"] = [dict(r) for r in purpose["recipient"]]
         elif earlier:
             event["recipient"] = [dict(r, inferred=True) for r in earlier["recipient"]]
+        elif countries and host in kb.countries and host not in countries:
+            event["recipient"] = [dict(group_ref(kb, host, "GOV", "government"), inferred=True)]
         elif len(countries) == 1 and (code := countries.pop()) in kb.countries:
             event["recipient"] = [dict(group_ref(kb, code, "GOV", "government"), inferred=True)]

@@ -89,13 +89,16 @@ class Recognise(Component):
         full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
         sentence_of = [c.sent_start for c in all_clauses(doc) for _ in range(c.start, c.end)]
         starts = sentence_starts(doc)
+        titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
         weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
             text = doc[start:end].text
             if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
                 # a surname alone, without the full name in the document: not a common word, not at a
-                # sentence start, and not part of a longer capitalised name ("Bahir Dar")
-                if is_common_word(text) or start in starts or _capitalised(doc, start - 1) or _capitalised(doc, end):
+                # sentence start, and not part of a longer capitalised name ("Bahir Dar"); a title
+                # before it is no part of the name ("President Kagame")
+                if is_common_word(text) or start in starts or _capitalised(doc, end) \
+                        or _capitalised(doc, start - 1) and start not in titled:
                     continue
             if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of[start] not in weapon_context:
                 continue

@@ -46,6 +46,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCEN
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
 
 
+def _title(role, role_m) -> bool:
+    """A role noun that names one person: an office ("Minister"), or one member of a group
+    ("Judge Alejandro Rivera", "U.N. mediator Diego Cordovez"), not the group ("judges")."""
+    return role.kind == _PERSON_KIND or role.kind == "group" and not role_m.text.endswith("s")
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -65,6 +71,7 @@ class Resolve(Component):
         ann = annotations(doc)
         ctx = _Context(doc, self.kb, ann)
         ctx.resolve_mentions()
+        ctx.resolve_unplaced_officials()
         ctx.resolve_pairs()
         ctx.resolve_surnames()
         ctx.resolve_acronyms()
@@ -211,7 +218,7 @@ class _Context:
             return i + 1
         name_m = self.at(i + 1)
         if name_m and name_m.label in ("PERSON", "ENTRY") and name_m.start - role_m.end <= 1 \
-                and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and role.kind == _PERSON_KIND:
+                and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and _title(role, role_m):
             key = name_m.key if name_m.label == "ENTRY" else None
             actor = self.person_actor(name_m.text if not key else self.kb.entries[key].name, key=key,
                                       country=country, role=role)
@@ -254,7 +261,9 @@ class _Context:
             self.link(self.country_actor(m.key), m.start, m.end)  # "Nigerians", "Israelis": the people
         elif after is not None and after.lower_ in AGENT_NOUNS:
             self.link(self.country_actor(m.key), m.start, m.end + (1 if after.lower_ == "side" else 0))
-        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha and after.text not in ("-", "–")
+                                                             or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+            # "the Iraqis said", not "the Israeli-occupied West Bank"
             self.link(self.country_actor(m.key), m.start - 1, m.end)
         return i + 1
 
@@ -268,7 +277,12 @@ class _Context:
             between = [t.lower_ for t in self.doc[cur.end:nxt.start]]
             if nxt.label == "ROLE" and not between and j > i:
                 return j + 1
-            if nxt.label != "ADJ" or not between or any(w not in (",", "and", "or") for w in between):
+            if not between or any(w not in (",", "and", "or") for w in between):
+                return None
+            after = self.at(j + 2)
+            if nxt.label == "COUNTRY" and after is not None and after.label == "ROLE" and after.start == nxt.end:
+                return j + 2  # "Philippine and U.S. troops": the last may be a country's name
+            if nxt.label != "ADJ":
                 return None
             j += 1
 
@@ -360,7 +374,10 @@ class _Context:
                 return i + 2
             self.link(self.entry_actor(m.key), m.start, m.end)
             return i + 1
-        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and self.kb.roles[nxt.key].kind == _PERSON_KIND:
+        named = self.at(i + 2) is not None and self.at(i + 2).label == "PERSON" and nxt is not None \
+            and self.at(i + 2).start == nxt.end  # "U.N. mediator Diego Cordovez"
+        if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and (
+                self.kb.roles[nxt.key].kind == _PERSON_KIND or named and _title(self.kb.roles[nxt.key], nxt)):
             role = self.kb.roles[nxt.key]
             name_m = self.at(i + 2)
             if name_m is not None and name_m.label == "PERSON" and name_m.start == nxt.end:
@@ -437,6 +454,19 @@ class _Context:
         return None
 
     # ---- reference ---------------------------------------------------------------------
+    def resolve_unplaced_officials(self) -> None:
+        """"Prime Minister Iyad Allawi" with no country word on him: in a document that names one
+        country only (not as a place), he holds his office there."""
+        unplaced = [a for a in self.ann.actors.values() if a.kind == _PERSON_KIND and not a.country and not a.code and a.sector]
+        if not unplaced:
+            return
+        named = {self.ann.actors[m.actor].country for m in self.ann.actor_mentions if not m.place_use} - {None}
+        if len(named) != 1:
+            return
+        country = next(iter(named))
+        for actor in unplaced:
+            actor.country, actor.code = country, f"{country}{actor.sector}"
+
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
         for found in _PAIRS.finditer(text_of(self.doc)):
