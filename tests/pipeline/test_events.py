@@ -148,3 +148,14 @@ def test_a_long_list_of_objects_is_all_recipients(pipeline):
 
 def test_an_act_promised_in_a_place_acts_on_its_country_as_the_act_would(pipeline):
     assert _events(pipeline, "Canada is ready to send aid to refugees in Chad.") == [("AGREE", None, ["CAN"], ["TCD"])]
+
+
+def test_a_place_in_a_gap_ends_a_phrase_trigger(pipeline):
+    # not the phrase "militant attack": the attack is the verb, and the town is a place
+    events = _record_events(pipeline, "Militants in the town of Kidal attacked a Malian army convoy.")
+    assert [e["trigger"]["text"] for e in events] == ["attacked"]
+
+
+def test_an_act_in_northern_ireland_acts_on_the_united_kingdom(pipeline):
+    assert _events(pipeline, "The Irish government banned a loyalist group in Northern Ireland.") == [
+        ("COERCE", "ban", ["IRLGOV"], ["GBR"])]

@@ -100,3 +100,21 @@ def test_one_member_of_a_group_before_a_name_is_a_title(pipeline):
 def test_who_speaks_for_a_coded_body_takes_no_country_from_the_document(pipeline):
     text = "Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez."
     assert _actors(_record(pipeline, text), text)["U.N. mediator Diego Cordovez"] == ("person", None, "IGOUNO")
+
+
+def test_northern_ireland_is_in_the_united_kingdom(pipeline):
+    text = "Police in Northern Ireland detained four men. Northern Ireland officials said so."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Northern Ireland officials"][1:] == ("GBR", "GBRGOV")
+
+
+def test_kampuchea_is_cambodia(pipeline):
+    text = "Kampuchean guerrillas crossed the river."
+    assert _actors(_record(pipeline, text), text)["Kampuchean guerrillas"][1:] == ("KHM", "KHMREB")
+
+
+def test_forces_led_by_a_country_are_that_countrys(pipeline):
+    text = "Nigerian-led troops entered the town while Syrian-backed gunmen fled."
+    actors = _actors(_record(pipeline, text), text)
+    assert actors["Nigerian-led troops"][1:] == ("NGA", "NGAMIL")
+    assert not any(k.startswith("Syrian") for k in actors)

@@ -244,6 +244,8 @@ class _Context:
             return i + 2 if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) else i + 1  # not the state
         if after is not None and after.text in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
             return i + 2  # "the Tajik-Kyrgyz border": a description, not an actor
+        if self._led(m, nxt):
+            return self._role_phrase(i + 1, m.key, m.start)  # "Vietnamese-led forces": the leader's forces
         if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt):
             return self._role_phrase(i + 1, m.key, m.start)
         role_i = self._shared_role(i)
@@ -267,6 +269,12 @@ class _Context:
             self.link(self.country_actor(m.key), m.start - 1, m.end)
         return i + 1
 
+    def _led(self, m, nxt) -> bool:
+        """"Vietnamese-led forces", "U.S.-led troops": a group led by a country is coded as that
+        country's, as event coders code a coalition by its leader."""
+        return nxt is not None and nxt.label == "ROLE" and nxt.start == m.end + 2 \
+            and self.doc[m.end].text in ("-", "–") and self.doc[m.end + 1].lower_ == "led"
+
     def _shared_role(self, i):
         """The role noun that ends "X and Y <role>" / "X, Y and Z <role>", seen from X."""
         j = i
@@ -289,7 +297,7 @@ class _Context:
     def _country(self, i, m, nxt):
         if self._possessive(m, nxt) and nxt.label == "ROLE":
             return self._role_phrase(i + 1, m.key, m.start)
-        if nxt and nxt.label == "ROLE" and nxt.start == m.end:
+        if nxt and nxt.label == "ROLE" and (nxt.start == m.end or self._led(m, nxt)):
             return self._role_phrase(i + 1, m.key, m.start)  # "UAE foreign ministry", "Ivory Coast rebels"
         start, place_use = self._place_use(i, m)
         self.link(self.country_actor(m.key), start, m.end, place_use=place_use)

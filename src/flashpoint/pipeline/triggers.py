@@ -18,6 +18,8 @@ from flashpoint.pipeline.annotations import lowers_of, punct_of
 MAX_GAP = 3
 _GAP_MARKS = {"-", '"', "“", "”", "``", "''"}  # may sit inside a phrase: lodged "the strongest protest"
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
+# a place phrase in a gap ends the phrase: "Militants in Iraq attacked" is no "militant attack"
+_LOCATIVES = {"in", "at", "near", "inside", "outside", "across"}
 
 
 @lru_cache(maxsize=20_000)
@@ -90,7 +92,7 @@ def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
         while k < len(lowers) and words <= gap:
             if lowers[k] in accepted and k not in blocked:
                 break
-            if punct[k]:
+            if punct[k] or lowers[k] in _LOCATIVES:
                 return None
             if not (lowers[k] == "-" or (k > 0 and lowers[k - 1] == "-")):
                 words += 1
