@@ -159,3 +159,9 @@ def test_a_place_in_a_gap_ends_a_phrase_trigger(pipeline):
 def test_an_act_in_northern_ireland_acts_on_the_united_kingdom(pipeline):
     assert _events(pipeline, "The Irish government banned a loyalist group in Northern Ireland.") == [
         ("COERCE", "ban", ["IRLGOV"], ["GBR"])]
+
+
+def test_a_gerund_that_is_also_a_weapon_word_is_the_noun_trigger(pipeline):
+    # "shelling" is a weapon word, so not the verb "shell"; the noun trigger takes the word
+    events = _events(pipeline, "Ethiopian troops began shelling Eritrean positions.")
+    assert events[0][:3] == ("ASSAULT", "heavy-weapons", ["ETHMIL"])

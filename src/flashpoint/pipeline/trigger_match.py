@@ -34,16 +34,16 @@ class Triggers(Component):
         noun_tokens = {i for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN", "ROLE")
                        for i in range(m.start, m.end)}
 
-        def outside(found):
+        def fits(s, e, t) -> bool:
             # a verb-only trigger after "the", "of", "its" is a noun here ("arms"); before a weapon
-            # word, or inside a noun phrase the recogniser found, a participle ("armed forces")
-            return [(s, e, t) for s, e, t in found
-                    if not (t.get("pos") == "VERB" and e - s == 1
-                             and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
-                                  or s > 0 and doc[s - 1].lower_ in _OBJECT_PRONOUNS))]
+            # word, or inside a noun phrase the recogniser found, a participle ("armed forces"),
+            # and a noun trigger on the same word may take its place ("began shelling")
+            return not (t.get("pos") == "VERB" and e - s == 1
+                        and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
+                             or s > 0 and doc[s - 1].lower_ in _OBJECT_PRONOUNS))
 
         modifiers = _modifiers(doc)
-        return outside(self.events.find(doc, names, modifiers)), outside(self.transfers.find(doc, names, modifiers))
+        return self.events.find(doc, names, modifiers, fits), self.transfers.find(doc, names, modifiers, fits)
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)

@@ -67,10 +67,10 @@ class TriggerIndex:
                 for form in steps[0][0]:
                     self.first[form].append((entry, steps[1:]))
 
-    def find(self, doc, blocked=frozenset(), no_start=frozenset()) -> list[tuple[int, int, dict]]:
+    def find(self, doc, blocked=frozenset(), no_start=frozenset(), fits=None) -> list[tuple[int, int, dict]]:
         """Matches, longest first; a `blocked` token (a word inside a name) is never one of a
         phrase's own words, though it may fill a gap ("rejected a U.S. request"); a `no_start`
-        token opens no match."""
+        token opens no match; a match `fits(start, end, entry)` rejects leaves its words to others."""
         lowers = lowers_of(doc)
         punct = [p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers, strict=True)]
         found = []
@@ -79,7 +79,7 @@ class TriggerIndex:
                 continue
             for entry, rest in self.first.get(word, ()):
                 end = _match_rest(lowers, punct, i + 1, rest, blocked)
-                if end:
+                if end and (fits is None or fits(i, end, entry)):
                     found.append((i, end, entry, len(rest)))
         return _longest_first(found)
 
