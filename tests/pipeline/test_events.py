@@ -165,3 +165,9 @@ def test_a_gerund_that_is_also_a_weapon_word_is_the_noun_trigger(pipeline):
     # "shelling" is a weapon word, so not the verb "shell"; the noun trigger takes the word
     events = _events(pipeline, "Ethiopian troops began shelling Eritrean positions.")
     assert events[0][:3] == ("ASSAULT", "heavy-weapons", ["ETHMIL"])
+
+
+def test_a_coercive_act_that_may_follow_a_condition_is_a_threat(pipeline):
+    assert _events(pipeline, "Chile could impose sanctions on Peru if the talks fail.")[0][::2] == ("THREATEN", ["CHL"])
+    assert _events(pipeline, "Chile could impose sanctions on Peru.") == []  # a modal alone: hypothetical
+    assert _events(pipeline, "Chile may send aid to Peru if asked.") == []  # a cooperative act: no threat

@@ -94,7 +94,7 @@ class Events(Component):
     def build(self, doc, start, end, trigger):
         ann = annotations(doc)
         clause = clause_at(doc, start)
-        marker = self.speech.marker(doc, clause, start)
+        marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
         if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
                 or negated(doc, clause, start, window=3, words=NEGATIONS | FAILURE):
             return None

@@ -26,7 +26,7 @@ _BOUNDARIES = {",", ";", ":", "(", "—", "–", "but", "while", "after", "befor
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # "intent" or "obligation"
+    kind: str  # "intent", "obligation" or "conditional"
     tokens: frozenset[int]
 
 
@@ -47,6 +47,8 @@ class SpeechActs:
         self.reported_by = {f for w in rules.get("reported_by") or () for f in forms(w, "VERB")}
         self.obligation = _phrases(rules.get("obligation"))
         self.condition = {w.lower() for w in rules.get("condition") or ()}
+        self.conditional = _phrases(rules.get("conditional"))
+        self.conditions = {w.lower() for w in rules.get("conditions") or ()}
         self.verbal = set(rules.get("verbal") or ())
         self.agree = dict(rules.get("agree") or {})
         self.threaten = dict(rules.get("threaten") or {})
@@ -56,15 +58,17 @@ class SpeechActs:
         self.default_cameo = {t: p.get("default_cameo") for t, p in plover.items()}
         self.first: dict[str, list[tuple[str, list, bool]]] = {}  # first word -> (kind, phrase, reported only)
         for kind, phrases, reported in (("intent", self.intent, False), ("obligation", self.obligation, False),
-                                        ("intent", self.reported_intent, True)):
+                                        ("intent", self.reported_intent, True),
+                                        ("conditional", self.conditional, False)):
             for phrase in phrases:
                 for word in phrase[0]:
                     self.first.setdefault(word, []).append((kind, phrase, reported))
 
     # ---- markers before a trigger -----------------------------------------------------
-    def marker(self, doc, clause, start: int) -> Marker | None:
+    def marker(self, doc, clause, start: int, coercive: bool = False) -> Marker | None:
         """The intent or obligation marker of the trigger at `start`: the nearest one in the few
-        words before it, with no punctuation between."""
+        words before it, with no punctuation between. A modal before a `coercive` act with a
+        condition after it ("may halt mediation if ...") is a conditional threat."""
         words = lowers_of(doc)
         floor = max(clause.start, start - _WINDOW - 3)
         found: dict[str, set[int]] = {}
@@ -76,10 +80,13 @@ class SpeechActs:
                 if end is not None and start - end <= _WINDOW and (
                         not reported or any(w in self.reported_by for w in words[clause.sent_start:i])):
                     found.setdefault(kind, set()).update(range(i, end))
+        if "conditional" in found and (not coercive or not any(
+                t.lower_ in self.conditions for t in doc[start:clause.sent_end])):
+            del found["conditional"]  # "may halt ... if": only a coercive act with a condition threatens
         if not found:
             return None
         # "must be ready to mediate" is a demand; every marker word is an announcement, not a hypothesis
-        kind = "obligation" if "obligation" in found else "intent"
+        kind = next(k for k in ("obligation", "intent", "conditional") if k in found)
         return Marker(kind, frozenset().union(*found.values()))
 
     def announced(self, trigger: dict, marker: Marker, doc, clause, end: int) -> dict:
@@ -87,6 +94,8 @@ class SpeechActs:
         one (or any act under a condition: "will withdraw ... unless"), REQUEST for an obligation;
         a verbal act ("will reject") stays what it is."""
         kind = trigger["type"]
+        if marker.kind == "conditional":
+            return self._coded(trigger, "THREATEN", self.threat_mode(kind, trigger.get("mode")))
         if marker.kind == "obligation":
             mode = self.content_modes.get(kind)
             return self._coded(trigger, "REQUEST", mode if (("REQUEST", mode) in self.mode_cameo) else None)
