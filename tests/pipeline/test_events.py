@@ -171,3 +171,14 @@ def test_a_coercive_act_that_may_follow_a_condition_is_a_threat(pipeline):
     assert _events(pipeline, "Chile could impose sanctions on Peru if the talks fail.")[0][::2] == ("THREATEN", ["CHL"])
     assert _events(pipeline, "Chile could impose sanctions on Peru.") == []  # a modal alone: hypothetical
     assert _events(pipeline, "Chile may send aid to Peru if asked.") == []  # a cooperative act: no threat
+
+
+def test_a_name_in_a_phrase_after_the_subject_noun_does_not_replace_the_subject(pipeline):
+    events = _events(pipeline, "Qatar has mobilized charities in Jordan to help Syrian refugees.")
+    assert events[0][2] == ["QAT"]
+
+
+def test_a_country_before_a_noun_after_of_describes_that_noun(pipeline):
+    text = "Canada said the hijackers of the U.S. airliner were caught."
+    record = pipeline.extract(Document.from_text(text, published="2024-05-01"))
+    assert [a["code"] for a in record["actors"] if a["code"] and a["code"].startswith("USA")] == ["USA"]

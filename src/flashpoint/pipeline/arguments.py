@@ -76,6 +76,8 @@ def group_left(doc, mentions, trigger_start: int):
     if not before:
         return []
     described = {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
+    while len(before) > 1 and _modifies_noun(doc, before[-1], described, before[-2]):
+        before.pop()  # "mobilized pressure groups in the United States to help": the groups' place
     group = [before[-1]]
     for m in reversed(before[:-1]):
         between = doc[m.end:group[0].start]
@@ -86,6 +88,23 @@ def group_left(doc, mentions, trigger_start: int):
         else:
             break
     return group
+
+
+_PP_MODIFIERS = {"in", "of", "from", "at", "near", "inside"}
+
+
+def _modifies_noun(doc, m, described, earlier) -> bool:
+    """A name in a prepositional phrase after a common noun ("groups in the United States",
+    "bombers of the U.S. airliner") modifies that noun and is not its clause's subject, when
+    a name stands before the noun."""
+    i = m.start - 1
+    while i > earlier.end and doc[i].lower_ == "the":
+        i -= 1
+    if i - 1 <= earlier.end or doc[i].lower_ not in _PP_MODIFIERS:
+        return False
+    head = doc[i - 1]
+    return head.is_alpha and head.is_lower and head.i not in described and not _participle(head.lower_) \
+        and "NOUN" in getAllLemmas(head.lower_)
 
 
 _AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "again", "now",

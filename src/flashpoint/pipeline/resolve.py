@@ -436,7 +436,9 @@ class _Context:
         of = self.token(m.end)
         target = self.at(i + 1)
         if of is not None and of.lower_ == "of" and target and target.start in (m.end + 1, m.end + 2):
-            if target.label == "COUNTRY" and role.sector:
+            after = self.token(target.end)
+            attributive = after is not None and after.is_alpha and after.is_lower  # "of the U.S. airliner"
+            if target.label == "COUNTRY" and role.sector and not attributive:
                 self.link(self.group_actor(target.key, role.sector), m.start, target.end, role=role.id)
                 return i + 2
         return i + 1
