@@ -182,3 +182,9 @@ def test_a_country_before_a_noun_after_of_describes_that_noun(pipeline):
     text = "Canada said the hijackers of the U.S. airliner were caught."
     record = pipeline.extract(Document.from_text(text, published="2024-05-01"))
     assert [a["code"] for a in record["actors"] if a["code"] and a["code"].startswith("USA")] == ["USA"]
+
+
+def test_a_complaint_to_one_party_about_another_accuses_the_other(pipeline):
+    assert _events(pipeline, "Japan complained to the UN about Russia's missile tests.")[0][2:] == (["JPN"], ["RUS"])
+    assert _events(pipeline, "Chad complained to the African Union over Libyan air raids.")[0][3] == ["LBY"]
+    assert _events(pipeline, "Japan complained to the UN.")[0][3] == ["IGOUNO"]

@@ -41,6 +41,8 @@ _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a cu
 # others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
 _DYADIC_TYPES = {"ASSAULT"}
 # acts that have a recipient even when no one is named: inside one country, that country
+_GRIEVANCE_TYPES = {"ACCUSE"}  # "complained to X over Y's raids": Y is accused
+_GRIEVANCE_PREPS = {"over", "about", "against"}
 _DOMESTIC_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "THREATEN"}
 
 
@@ -247,9 +249,28 @@ class Events(Component):
             recipients = [m for m in args.group_right(doc, mentions, that + 1) if m not in actors] if that else []
         if agents and not recipients:
             recipients = [m for m in args.group_left(doc, mentions, start) if m not in actors]
+        if trigger["type"] in _GRIEVANCE_TYPES:
+            recipients = self.grievance_target(doc, mentions, recipients) or recipients
         if "object" in (trigger.get("actor") or ()):
             actors, recipients = recipients, actors
         return actors, recipients
+
+    def grievance_target(self, doc, mentions, addressees):
+        """"complained to the United Nations over two Israeli air raids": a complaint made to one
+        party about another is an accusation of the other (as PLOVER codes ACCUSE)."""
+        if not addressees or isinstance(addressees[0], Synthetic):
+            return []
+        i = addressees[0].start - 1
+        while i > 0 and doc[i].lower_ == "the":
+            i -= 1
+        if doc[i].lower_ != "to":
+            return []
+        tail = addressees[-1].end
+        over = next((t.i for t in doc[tail:min(len(doc), tail + 5)] if t.lower_ in _GRIEVANCE_PREPS), None)
+        if over is None or any(t.is_punct for t in doc[tail:over]):
+            return []
+        named = [m for m in args.group_right(doc, mentions, over + 1) if m.start <= over + 4]
+        return named or implied.adjective_object(self.kb, doc, over, over + 1)
 
     def participle_subject(self, doc, clause, start):
         """"ECOWAS imposed sanctions on Bamako, closing borders and freezing assets": a participle
