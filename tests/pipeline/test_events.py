@@ -188,3 +188,10 @@ def test_a_complaint_to_one_party_about_another_accuses_the_other(pipeline):
     assert _events(pipeline, "Japan complained to the UN about Russia's missile tests.")[0][2:] == (["JPN"], ["RUS"])
     assert _events(pipeline, "Chad complained to the African Union over Libyan air raids.")[0][3] == ["LBY"]
     assert _events(pipeline, "Japan complained to the UN.")[0][3] == ["IGOUNO"]
+
+
+def test_a_source_described_after_a_comma_is_not_the_name_before_it(pipeline):
+    text = "Hezbollah vowed to strike Israel and Cyprus, a Lebanese daily reported."
+    events = _record_events(pipeline, text)
+    assert [r["code"] for r in events[0]["recipient"]] == ["ISR", "CYP"]
+    assert events[0]["attribution"]["claimant"]["name"] == "a Lebanese daily"

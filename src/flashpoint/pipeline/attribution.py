@@ -48,6 +48,17 @@ def _noun_phrase(doc, floor: int, verb: int) -> str:
     return doc[start:verb].text
 
 
+def _described_source(doc, floor: int, verb: int) -> int | None:
+    """Where ", a Saudi-owned weekly reports" begins its source: a noun phrase opened by an
+    article after the last comma before the speech verb."""
+    for j in range(verb - 1, floor - 1, -1):
+        if doc[j].text == ",":
+            return j + 1 if j + 1 < verb and doc[j + 1].lower_ in ("a", "an", "the") else None
+        if doc[j].is_punct and doc[j].text != "-":
+            return None
+    return None
+
+
 class Attribute(Component):
     name = "attribution"
     requires = ("flashpoint.actor_mentions",)
@@ -116,6 +127,9 @@ class Attribute(Component):
                 phrase_start = token.i - len(_noun_phrase(doc, clause.start, token.i).split())
                 claimant = self._speaker(doc, max(clause.start, phrase_start - 1), token.i, before=True) or \
                     {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}  # "officials said"
+            source = _described_source(doc, max(clause.start, token.i - 8), token.i)
+            if claimant is None and source is not None:  # "..., a Saudi-owned weekly reports": not the name before
+                claimant = self._speaker(doc, source, token.i, before=True) or {"id": None, "name": doc[source:token.i].text}
             claimant = claimant or self._speaker(doc, max(clause.start, token.i - 8), token.i, before=True)
             if claimant is None and prev is not None and prev.lower_ in UNNAMED | NAMING_NOUNS:
                 claimant = {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}
