@@ -195,3 +195,7 @@ def test_a_source_described_after_a_comma_is_not_the_name_before_it(pipeline):
     events = _record_events(pipeline, text)
     assert [r["code"] for r in events[0]["recipient"]] == ["ISR", "CYP"]
     assert events[0]["attribution"]["claimant"]["name"] == "a Lebanese daily"
+
+
+def test_a_reciprocal_verb_takes_its_direct_object_as_partner(pipeline):
+    assert _events(pipeline, "Malian officials met Sergei Lavrov in Moscow.")[0][2:] == (["MLIGOV"], ["RUSGOV"])

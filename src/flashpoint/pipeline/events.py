@@ -218,6 +218,8 @@ class Events(Component):
                 if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
+            if left and not right and not nominal:  # "would meet U.N. mediator Diego Cordovez"
+                right = _direct_object(doc, mentions, end)
             if trigger["type"] not in _DYADIC_TYPES:
                 return _joint_or_directed(annotations(doc), left, right)
             everyone = _unique(left + right)
@@ -448,6 +450,12 @@ def _joint_or_directed(ann, left, right):
         acting = {implied.country_of(ann, m) for m in left}
         return left, [m for m in right if m not in left and implied.country_of(ann, m) not in acting]
     return right, right if len(right) > 1 else []
+
+
+def _direct_object(doc, mentions, end):
+    """The object right after a verb, with those listed after it ("met Sergei Lavrov")."""
+    right = args.group_right(doc, mentions, end)
+    return right if right and right[0].start <= end + 1 else []
 
 
 def _unique(mentions):

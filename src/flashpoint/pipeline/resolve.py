@@ -489,8 +489,8 @@ class _Context:
     def _last_two_countries(self, before_char: int) -> list[str]:
         seen: list[str] = []
         for m in sorted(self.ann.actor_mentions, key=lambda x: -x.start_char):
-            if m.start_char >= before_char:
-                continue
+            if m.start_char >= before_char or m.place_use:
+                continue  # "In Brussels, ... met the two sides": a place is no side
             country = self.ann.actors[m.actor].country
             if country and country not in seen and self.ann.actors[m.actor].kind in ("state", "group"):
                 seen.append(country)
