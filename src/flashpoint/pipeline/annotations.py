@@ -150,17 +150,54 @@ def text_of(doc) -> str:
     return text
 
 
-def lowers_of(doc) -> list[str]:
-    """Every token's lower-case form, read once through spaCy's array API (no Token objects)."""
-    cached = doc.user_data.get("flashpoint_lowers")
+@dataclass(frozen=True)
+class Columns:
+    """Every token's attributes as plain lists, read once per document through spaCy's array API:
+    the rules index these instead of making a `Token` object at every look-up, which cost more
+    than all else they do."""
+
+    text: list[str]
+    lower: list[str]
+    space: list[bool]  # a space follows the token (`token.whitespace_`)
+    idx: list[int]  # character offset
+    is_alpha: list[bool]
+    is_title: list[bool]
+    is_lower: list[bool]
+    is_punct: list[bool]
+
+    def end_char(self, i: int) -> int:
+        """Where token `i` ends: `token.idx + len(token)`."""
+        return self.idx[i] + len(self.text[i])
+
+
+_COLUMNS = ("ORTH", "LOWER", "SPACY", "IDX", "IS_ALPHA", "IS_TITLE", "IS_LOWER", "IS_PUNCT")
+
+
+def columns_of(doc) -> Columns:
+    cached = doc.user_data.get("flashpoint_columns")
     if cached is None:
+        rows = doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        orth, lower, space, idx, alpha, title, is_lower, punct = rows
         strings = doc.vocab.strings
-        cached = doc.user_data["flashpoint_lowers"] = [strings[x] for x in doc.to_array("LOWER").tolist()]
+        cached = doc.user_data["flashpoint_columns"] = Columns(
+            [strings[x] for x in orth], [strings[x] for x in lower], [bool(x) for x in space], idx,
+            [bool(x) for x in alpha], [bool(x) for x in title], [bool(x) for x in is_lower],
+            [bool(x) for x in punct])
     return cached
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without making the span."""
+    if end <= start:
+        return ""
+    cols = columns_of(doc)
+    return text_of(doc)[cols.idx[start]:cols.end_char(end - 1)]
+
+
+def lowers_of(doc) -> list[str]:
+    """Every token's lower-case form."""
+    return columns_of(doc).lower
 
 
 def punct_of(doc) -> list[bool]:
-    cached = doc.user_data.get("flashpoint_punct")
-    if cached is None:
-        cached = doc.user_data["flashpoint_punct"] = [bool(x) for x in doc.to_array("IS_PUNCT").tolist()]
-    return cached
+    return columns_of(doc).is_punct

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flashpoint.pipeline.annotations import columns_of
+
 _SPLIT_AFTER_COMMA = {"while", "but", "whereas", "though", "although", "thus", "however", "yet"}
 MODALS = {"could", "would", "might", "may", "if", "unless", "whether", "risks", "risk", "hypothetically",
           "should", "ought"}
@@ -39,10 +41,12 @@ def sentences(doc) -> list[tuple[int, int]]:
 
 
 def _split(doc, start: int, end: int) -> list[Clause]:
+    cols = columns_of(doc)
+    texts, lowers = cols.text, cols.lower
     cuts = [start]
     for i in range(start, end - 1):
-        text = doc[i].text
-        if text == ";" or (text == "," and doc[i + 1].lower_ in _SPLIT_AFTER_COMMA):
+        text = texts[i]
+        if text == ";" or (text == "," and lowers[i + 1] in _SPLIT_AFTER_COMMA):
             cuts.append(i + 1)
     cuts.append(end)
     return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
@@ -70,11 +74,18 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, igno
     """A modal or condition before the trigger ("could supply", "if Turkey sells"), or a modal
     right after a trigger that is its subject ("the drone trade could hardly please"). Words in
     `ignore` mark an announcement or a demand, not a hypothesis ("said they would boycott")."""
-    for token in doc[clause.start:trigger]:
-        if token.lower_ in MODALS and token.i not in ignore and not (token.lower_ == "may" and token.text == "May"):
+    cols = columns_of(doc)
+    lowers = cols.lower
+    for i in _tokens(doc, clause.start, trigger):
+        if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
             return True
-    after = doc[end:min(clause.end, end + 2)] if end is not None else ()
-    return any(t.lower_ in _MODAL_VERBS for t in after)
+    after = _tokens(doc, end, min(clause.end, end + 2)) if end is not None else ()
+    return any(lowers[i] in _MODAL_VERBS for i in after)
+
+
+def _tokens(doc, start: int, end: int) -> range:
+    """The token indices of `doc[start:end]`."""
+    return range(*slice(start, end).indices(len(doc)))
 
 
 _MODAL_VERBS = {"could", "would", "might", "may", "should"}
@@ -82,7 +93,8 @@ _MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:
     start = max(clause.start, before - window)
-    return any(t.lower_ in words for t in doc[start:before])
+    lowers = columns_of(doc).lower
+    return any(lowers[i] in words for i in _tokens(doc, start, before))
 
 
 def sentence_starts(doc) -> set[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 
+from flashpoint.pipeline.annotations import columns_of
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import HONORIFICS
 
@@ -23,7 +24,8 @@ class Segment(Component):
     assigns = ("token.is_sent_start",)
 
     def match(self, doc):
-        texts = [t.text_with_ws for t in doc]
+        cols = columns_of(doc)
+        texts = [text + " " if space else text for text, space in zip(cols.text, cols.space, strict=True)]
         starts = [False] * len(doc)
         after_final = False
         for i, with_ws in enumerate(texts):
@@ -42,7 +44,7 @@ class Segment(Component):
         return starts
 
     def set_annotations(self, doc, starts) -> None:
-        marks = numpy.array([[1 if start else -1] for start in starts], dtype="int32").astype("uint64")
+        marks = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32").astype("uint64")[:, None]
         if len(doc):
             doc.from_array([SENT_START], marks)
         doc.user_data["flashpoint_sent_starts"] = [i for i, start in enumerate(starts) if start]
