@@ -12,7 +12,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
-from flashpoint.pipeline.annotations import Mention, annotations, text_of
+from flashpoint.pipeline.annotations import Mention, annotations, columns_of, span_text, text_of
 from flashpoint.pipeline.clauses import all_clauses, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
@@ -80,8 +80,9 @@ class Recognise(Component):
         kept = _designators(doc, kept)
         kept = people(doc, kept, self.role_kinds)
         kept = organisations(doc, kept)
+        cols = columns_of(doc)
         annotations(doc).mentions = [
-            Mention(s, e, label, key, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+            Mention(s, e, label, key, cols.idx[s], cols.end_char(e - 1), span_text(doc, s, e))
             for s, e, label, key in sorted(kept)
         ]
 
@@ -91,7 +92,7 @@ class Recognise(Component):
         starts = sentence_starts(doc)
         weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
-            text = doc[start:end].text
+            text = span_text(doc, start, end)
             if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
                 # a surname alone, without the full name in the document: not a common word, not at a
                 # sentence start, and not part of a longer capitalised name ("Bahir Dar")
@@ -109,7 +110,8 @@ class Recognise(Component):
 
 def _capitalised(doc, i: int) -> bool:
     """A capitalised word that may be part of a name ("Bahir Dar"), not "The" opening a sentence."""
-    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].lower_ not in STOP_WORDS
+    cols = columns_of(doc)
+    return 0 <= i < len(doc) and cols.is_alpha[i] and cols.text[i][:1].isupper() and cols.lower[i] not in STOP_WORDS
 
 
 def _longest_first(found):
