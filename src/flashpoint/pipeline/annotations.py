@@ -164,25 +164,26 @@ class Columns:
     is_title: list[bool]
     is_lower: list[bool]
     is_punct: list[bool]
+    is_upper: list[bool]
 
     def end_char(self, i: int) -> int:
         """Where token `i` ends: `token.idx + len(token)`."""
         return self.idx[i] + len(self.text[i])
 
 
-_COLUMNS = ("ORTH", "LOWER", "SPACY", "IDX", "IS_ALPHA", "IS_TITLE", "IS_LOWER", "IS_PUNCT")
+_COLUMNS = ("ORTH", "LOWER", "SPACY", "IDX", "IS_ALPHA", "IS_TITLE", "IS_LOWER", "IS_PUNCT", "IS_UPPER")
 
 
 def columns_of(doc) -> Columns:
     cached = doc.user_data.get("flashpoint_columns")
     if cached is None:
         rows = doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        orth, lower, space, idx, alpha, title, is_lower, punct = rows
+        orth, lower, space, idx, alpha, title, is_lower, punct, upper = rows
         strings = doc.vocab.strings
         cached = doc.user_data["flashpoint_columns"] = Columns(
             [strings[x] for x in orth], [strings[x] for x in lower], [bool(x) for x in space], idx,
             [bool(x) for x in alpha], [bool(x) for x in title], [bool(x) for x in is_lower],
-            [bool(x) for x in punct])
+            [bool(x) for x in punct], [bool(x) for x in upper])
     return cached
 
 
