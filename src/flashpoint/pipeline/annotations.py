@@ -7,6 +7,9 @@ each component fills its own fields and reads those of the components before it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER, SPACY
 
 
 @dataclass
@@ -150,45 +153,69 @@ def text_of(doc) -> str:
     return text
 
 
-@dataclass(frozen=True)
 class Columns:
-    """Every token's attributes as plain lists, read once per document through spaCy's array API:
-    the rules index these instead of making a `Token` object at every look-up, which cost more
-    than all else they do."""
+    """Every token's attributes as plain lists, read once per document: the rules index these
+    instead of making a `Token` object at every look-up, which cost more than all else they do.
+    Offsets and spaces come from one `Doc.to_array` call; a token's text is its slice of the
+    document text (spaCy's tokens and their spaces cover it exactly), its lower case
+    `str.lower()` (spaCy's own LOWER getter); each flag is read through `to_array` when first asked."""
 
-    text: list[str]
-    lower: list[str]
-    space: list[bool]  # a space follows the token (`token.whitespace_`)
-    idx: list[int]  # character offset
-    is_alpha: list[bool]
-    is_title: list[bool]
-    is_lower: list[bool]
-    is_punct: list[bool]
-    is_upper: list[bool]
+    def __init__(self, doc):
+        self._doc = doc
+        rows = doc.to_array([IDX, SPACY]).T.tolist() if len(doc) else [[], []]
+        self.idx: list[int] = rows[0]  # character offset
+        self.space: list[bool] = [bool(x) for x in rows[1]]  # a space follows (`token.whitespace_`)
+
+    @cached_property
+    def text(self) -> list[str]:
+        if not self.idx:
+            return []
+        whole = text_of(self._doc)
+        ends = self.idx[1:] + [len(whole)]
+        return [whole[s:e - 1] if space else whole[s:e] for s, e, space in zip(self.idx, ends, self.space, strict=True)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [text.lower() for text in self.text]
+
+    def _flag(self, attr) -> list[bool]:
+        return self._doc.to_array(attr).astype(bool).tolist() if len(self._doc) else []
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self._flag(IS_ALPHA)
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        return self._flag(IS_TITLE)
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        return self._flag(IS_LOWER)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flag(IS_PUNCT)
+
+    @cached_property
+    def is_upper(self) -> list[bool]:
+        return self._flag(IS_UPPER)
 
     def end_char(self, i: int) -> int:
         """Where token `i` ends: `token.idx + len(token)`."""
         return self.idx[i] + len(self.text[i])
 
 
-_COLUMNS = ("ORTH", "LOWER", "SPACY", "IDX", "IS_ALPHA", "IS_TITLE", "IS_LOWER", "IS_PUNCT", "IS_UPPER")
-
-
 def columns_of(doc) -> Columns:
     cached = doc.user_data.get("flashpoint_columns")
     if cached is None:
-        rows = doc.to_array(list(_COLUMNS)).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        orth, lower, space, idx, alpha, title, is_lower, punct, upper = rows
-        strings = doc.vocab.strings
-        cached = doc.user_data["flashpoint_columns"] = Columns(
-            [strings[x] for x in orth], [strings[x] for x in lower], [bool(x) for x in space], idx,
-            [bool(x) for x in alpha], [bool(x) for x in title], [bool(x) for x in is_lower],
-            [bool(x) for x in punct], [bool(x) for x in upper])
+        cached = doc.user_data["flashpoint_columns"] = Columns(doc)
     return cached
 
 
 def span_text(doc, start: int, end: int) -> str:
     """`doc[start:end].text` without making the span."""
+    start, end, _ = slice(start, end).indices(len(doc))
     if end <= start:
         return ""
     cols = columns_of(doc)
