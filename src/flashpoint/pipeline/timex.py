@@ -69,6 +69,7 @@ RULES = [  # (name, pattern, flags); tried in this order, longest match wins at 
 ]
 _COMPILED = [(name, re.compile(pattern, flags)) for name, pattern, flags in RULES]
 _PATTERNS = dict(_COMPILED)
+_IGNORECASE = {name for name, _, flags in RULES if flags & re.I}
 # A case-insensitive rule runs about twice as fast as a plain pattern over the lower-cased text;
 # each hit is then matched again, anchored, on the text itself. (No rule uses \D, \W, \S or \B,
 # which lower-casing the pattern would change.)
@@ -180,6 +181,48 @@ def _starts(text: str, words, offsets, found: dict) -> list[int]:
     return sorted(places)
 
 
+# Rules that open with a number or a day before a word: where they can start is found from that
+# word backwards, over the spaces (or the hyphen) before it, then over the longest number word or
+# the digits ("three days", "a few weeks", "10-day", "26 September").
+_NUMBER_LENGTHS = tuple(sorted({len(w) for w in NUMBER_WORDS}))  # every word of _NUM is there
+BEFORE = {
+    "ago": (_UNITS, " ", _NUMBER_LENGTHS),
+    "duration": (_UNITS, " ", _NUMBER_LENGTHS),
+    "adj_duration": (_UNITS, "-", _NUMBER_LENGTHS),
+    "dmy": (_MONTH, " ", (1, 2, 3, 4)),
+    "dm": (_MONTH, " ", (1, 2, 3, 4)),
+}
+
+
+def _starts_before(text: str, words, joint: str, lengths, found: dict) -> list[int]:
+    """Places a number (or a day) can start that ends, then `joint` (spaces or a hyphen), right
+    before one of `words`: `lengths` characters before it, or anywhere in the digits before it."""
+    places = set()
+    for word in words:
+        at = found.get(word)
+        if at is None:
+            at, i = [], text.find(word)
+            while i >= 0:
+                at.append(i)
+                i = text.find(word, i + 1)
+            found[word] = at
+        for i in at:
+            end = i
+            if joint == " ":
+                while end > 0 and text[end - 1].isspace():
+                    end -= 1
+            elif end > 0 and text[end - 1] == joint:
+                end -= 1
+            if end == i:
+                continue
+            places.update(end - n for n in lengths if end >= n)
+            digits = end
+            while digits > 0 and text[digits - 1].isdecimal():
+                digits -= 1
+            places.update(range(digits, end))
+    return sorted(places)
+
+
 def _finditer(pattern, text: str, starts):
     """`pattern.finditer(text)` for a pattern that can match only at `starts`: the leftmost match
     at or after where the last one ended, then the next."""
@@ -195,7 +238,7 @@ def _finditer(pattern, text: str, starts):
 def _hits(name: str, text: str, lower: str, folded: bool, seen: dict):
     """The rule's matches, each matched on `text` (None where the folded hit does not hold there)."""
     pattern = _PATTERNS[name]
-    if pattern.flags & re.I and not (folded and name in _FOLDED):  # the lower case is longer
+    if name in _IGNORECASE and not (folded and name in _FOLDED):  # the lower case is longer
         return pattern.finditer(text)
     on_lower = name in _FOLDED
     haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
@@ -205,6 +248,8 @@ def _hits(name: str, text: str, lower: str, folded: bool, seen: dict):
     if name in STARTS:
         words, offsets = STARTS[name]
         found = _finditer(search, haystack, _starts(haystack, words, offsets, at))
+    elif name in BEFORE:
+        found = _finditer(search, haystack, _starts_before(haystack, *BEFORE[name], at))
     else:
         found = search.finditer(haystack)
     return (pattern.match(text, m.start()) for m in found) if on_lower else found
