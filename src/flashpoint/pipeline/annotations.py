@@ -207,10 +207,11 @@ class Columns:
 
 
 def columns_of(doc) -> Columns:
-    cached = doc.user_data.get("flashpoint_columns")
-    if cached is None:
+    try:
+        return doc.user_data["flashpoint_columns"]
+    except KeyError:
         cached = doc.user_data["flashpoint_columns"] = Columns(doc)
-    return cached
+        return cached
 
 
 def span_text(doc, start: int, end: int) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.pipeline.annotations import columns_of, text_of
@@ -35,17 +34,24 @@ def capitals(doc) -> list[int]:
     cached = doc.user_data.get("flashpoint_capitals")
     if cached is None:
         text = text_of(doc)
-        offsets = doc.to_array([IDX]).tolist() if len(doc) else []
-        cached = [i for i, c in enumerate(offsets) if text[c].isupper() or text[c].isdigit()]
+        cached = [i for i, c in enumerate(columns_of(doc).idx) if text[c].isupper() or text[c].isdigit()]
         doc.user_data["flashpoint_capitals"] = cached
     return cached
 
 
 def _name_token(doc, i, starts) -> bool:
-    cols = columns_of(doc)
-    text = cols.text[i]
-    return (cols.is_alpha[i] or "-" in text or "'" in text or "’" in text) and text[:1].isupper() \
-        and i not in starts
+    return _name_shaped(doc)[i] and i not in starts
+
+
+def _name_shaped(doc) -> list[bool]:
+    """Tokens shaped like a name word: capitalised, and letters or with a hyphen or apostrophe."""
+    cached = doc.user_data.get("flashpoint_name_shaped")
+    if cached is None:
+        cols = columns_of(doc)
+        cached = doc.user_data["flashpoint_name_shaped"] = [
+            (alpha or "-" in text or "'" in text or "’" in text) and text[:1].isupper()
+            for text, alpha in zip(cols.text, cols.is_alpha, strict=True)]
+    return cached
 
 
 def _name_run(doc, start, starts, limit=4) -> int:

@@ -143,12 +143,12 @@ def _designators(doc, kept):
     by_start = {m[0]: m for m in kept}
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     out = list(kept)
+    texts = columns_of(doc).text
     for i in capitals(doc):
-        token = doc[i]
-        if i in covered or not _DESIGNATOR.match(token.text):
+        if i in covered or not _DESIGNATOR.match(texts[i]):
             continue
-        noun = by_start.get(token.i + 1)
+        noun = by_start.get(i + 1)
         if noun and noun[2] in ("TYPE_NOUN", "WEAPON_WORD"):
             out.remove(noun)
-            out.append((token.i, noun[1], "WEAPON", f"new:{token.text}|{noun[3]}"))
+            out.append((i, noun[1], "WEAPON", f"new:{texts[i]}|{noun[3]}"))
     return sorted(out)

@@ -70,16 +70,27 @@ class TriggerIndex:
         phrase's own words, though it may fill a gap ("rejected a U.S. request"); a `no_start`
         token opens no match."""
         lowers = lowers_of(doc)
-        punct = [p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers, strict=True)]
+        first = self.first
+        starts = [i for i, word in enumerate(lowers) if word in first and i not in blocked and i not in no_start]
+        if not starts:
+            return []
+        punct = _stops(doc)
         found = []
-        for i, word in enumerate(lowers):
-            if i in blocked or i in no_start:
-                continue
-            for entry, rest in self.first.get(word, ()):
+        for i in starts:
+            for entry, rest in first[lowers[i]]:
                 end = _match_rest(lowers, punct, i + 1, rest, blocked)
                 if end:
                     found.append((i, end, entry, len(rest)))
         return _longest_first(found)
+
+
+def _stops(doc) -> list[bool]:
+    """Punctuation that ends a phrase's gap (a hyphen or a quotation mark does not)."""
+    cached = doc.user_data.get("flashpoint_trigger_stops")
+    if cached is None:
+        cached = doc.user_data["flashpoint_trigger_stops"] = [
+            p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers_of(doc), strict=True)]
+    return cached
 
 
 def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
