@@ -6,7 +6,9 @@ A sentence splits at semicolons and at ", while", ", but", ", whereas", ", thoug
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from flashpoint.pipeline.annotations import columns_of
 
@@ -40,24 +42,36 @@ def sentences(doc) -> list[tuple[int, int]]:
     return cached
 
 
-def _split(doc, start: int, end: int) -> list[Clause]:
-    cols = columns_of(doc)
-    texts, lowers = cols.text, cols.lower
+def _split(start: int, end: int, cut_after: list[int]) -> list[Clause]:
+    """The sentence's clauses, cut after the tokens in `cut_after` (in order) that lie inside it."""
     cuts = [start]
-    for i in range(start, end - 1):
-        text = texts[i]
-        if text == ";" or (text == "," and lowers[i + 1] in _SPLIT_AFTER_COMMA):
-            cuts.append(i + 1)
+    for i in cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]:
+        cuts.append(i + 1)
     cuts.append(end)
     return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _cut_after(doc) -> list[int]:
+    """Semicolons, and commas before "while", "but" ...: the tokens a clause ends with."""
+    cols = columns_of(doc)
+    texts, lowers = cols.text, cols.lower
+    marks = compress(range(len(texts) - 1), map(_MARKS.__contains__, texts))
+    return [i for i in marks if texts[i] == ";" or lowers[i + 1] in _SPLIT_AFTER_COMMA]
+
+
+_MARKS = {";", ","}
 
 
 def all_clauses(doc) -> list[Clause]:
     cached = doc.user_data.get("flashpoint_clauses")
     if cached is None:
-        cached = [c for start, end in sentences(doc) for c in _split(doc, start, end)]
+        cut_after = _cut_after(doc)
+        cached = [c for start, end in sentences(doc) for c in _split(start, end, cut_after)]
         doc.user_data["flashpoint_clauses"] = cached
-        doc.user_data["flashpoint_clause_of"] = [c for c in cached for _ in range(c.start, c.end)]
+        clause_of = []
+        for c in cached:
+            clause_of.extend([c] * (c.end - c.start))
+        doc.user_data["flashpoint_clause_of"] = clause_of
     return cached
 
 

@@ -40,17 +40,18 @@ def capitals(doc) -> list[int]:
 
 
 def _name_token(doc, i, starts) -> bool:
-    return _name_shaped(doc)[i] and i not in starts
+    return i in _name_shaped(doc) and i not in starts
 
 
-def _name_shaped(doc) -> list[bool]:
+def _name_shaped(doc) -> set[int]:
     """Tokens shaped like a name word: capitalised, and letters or with a hyphen or apostrophe."""
     cached = doc.user_data.get("flashpoint_name_shaped")
     if cached is None:
         cols = columns_of(doc)
-        cached = doc.user_data["flashpoint_name_shaped"] = [
-            (alpha or "-" in text or "'" in text or "’" in text) and text[:1].isupper()
-            for text, alpha in zip(cols.text, cols.is_alpha, strict=True)]
+        texts, alpha = cols.text, cols.is_alpha
+        cached = doc.user_data["flashpoint_name_shaped"] = {
+            i for i in capitals(doc) if (alpha[i] or "-" in texts[i] or "'" in texts[i] or "’" in texts[i])
+            and texts[i][:1].isupper()}
     return cached
 
 
