@@ -214,6 +214,11 @@ def columns_of(doc) -> Columns:
         return cached
 
 
+def token_range(doc, start: int, end: int) -> range:
+    """The token indices of `doc[start:end]` (clipped as a slice is)."""
+    return range(*slice(start, end).indices(len(doc)))
+
+
 def span_text(doc, start: int, end: int) -> str:
     """`doc[start:end].text` without making the span."""
     start, end, _ = slice(start, end).indices(len(doc))
