@@ -10,6 +10,8 @@ the tokens those leave free.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import or_
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -34,7 +36,8 @@ def capitals(doc) -> list[int]:
     cached = doc.user_data.get("flashpoint_capitals")
     if cached is None:
         text = text_of(doc)
-        cached = [i for i, c in enumerate(columns_of(doc).idx) if text[c].isupper() or text[c].isdigit()]
+        firsts = [text[c] for c in columns_of(doc).idx]  # each token's first character
+        cached = list(compress(range(len(firsts)), map(or_, map(str.isupper, firsts), map(str.isdigit, firsts))))
         doc.user_data["flashpoint_capitals"] = cached
     return cached
 

@@ -9,6 +9,7 @@ linear in the length of the text, however many triggers the lexicon holds.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
 from functools import lru_cache
 
 from lemminflect import getAllInflections
@@ -71,7 +72,8 @@ class TriggerIndex:
         token opens no match."""
         lowers = lowers_of(doc)
         first = self.first
-        starts = [i for i, word in enumerate(lowers) if word in first and i not in blocked and i not in no_start]
+        starts = [i for i in compress(range(len(lowers)), map(first.__contains__, lowers))
+                  if i not in blocked and i not in no_start]
         if not starts:
             return []
         punct = _stops(doc)
