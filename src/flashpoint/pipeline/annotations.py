@@ -221,10 +221,11 @@ def token_range(doc, start: int, end: int) -> range:
 
 def span_text(doc, start: int, end: int) -> str:
     """`doc[start:end].text` without making the span."""
-    start, end, _ = slice(start, end).indices(len(doc))
-    if end <= start:
-        return ""
     cols = columns_of(doc)
+    if not 0 <= start < end <= len(cols.idx):  # clip as a slice does
+        start, end, _ = slice(start, end).indices(len(cols.idx))
+        if end <= start:
+            return ""
     return text_of(doc)[cols.idx[start]:cols.end_char(end - 1)]
 
 

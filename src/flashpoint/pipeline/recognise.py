@@ -13,7 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
 from flashpoint.pipeline.annotations import Mention, annotations, columns_of, span_text, text_of
-from flashpoint.pipeline.clauses import all_clauses, sentence_starts
+from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
 from flashpoint.pipeline.names import capitals, joined_particle, organisations, people
@@ -88,17 +88,20 @@ class Recognise(Component):
 
     def _filter(self, doc, found):
         full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
-        sentence_of = [c.sent_start for c in all_clauses(doc) for _ in range(c.start, c.end)]
+        def sentence_of(i: int) -> int:
+            return clause_at(doc, i).sent_start
+
         starts = sentence_starts(doc)
-        weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
+        texts = columns_of(doc).text
+        weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
-            text = span_text(doc, start, end)
+            text = texts[start]  # read only for one-word matches
             if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
                 # a surname alone, without the full name in the document: not a common word, not at a
                 # sentence start, and not part of a longer capitalised name ("Bahir Dar")
                 if is_common_word(text) or start in starts or _capitalised(doc, start - 1) or _capitalised(doc, end):
                     continue
-            if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of[start] not in weapon_context:
+            if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of(start) not in weapon_context:
                 continue
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
