@@ -78,6 +78,7 @@ class _Context:
         self.day = ann.published
         self.mentions = ann.mentions
         self.used: set[int] = set()
+        self._tokens: dict = {}  # the rules look at the same few tokens many times
 
     # ---- actors -----------------------------------------------------------------------
     def actor(self, actor_id, **fields) -> Actor:
@@ -153,7 +154,12 @@ class _Context:
         return self.mentions[i] if 0 <= i < len(self.mentions) else None
 
     def token(self, i):
-        return self.doc[i] if 0 <= i < len(self.doc) else None
+        if not 0 <= i < len(self.doc):
+            return None
+        token = self._tokens.get(i)
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
 
     def resolve_mentions(self) -> None:
         i = 0
