@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_TITLE, IS_UPPER, SPACY
+from spacy.attrs import IDX, IS_PUNCT, SPACY
 
 
 @dataclass
@@ -157,8 +157,9 @@ class Columns:
     """Every token's attributes as plain lists, read once per document: the rules index these
     instead of making a `Token` object at every look-up, which cost more than all else they do.
     Offsets and spaces come from one `Doc.to_array` call; a token's text is its slice of the
-    document text (spaCy's tokens and their spaces cover it exactly), its lower case
-    `str.lower()` (spaCy's own LOWER getter); each flag is read through `to_array` when first asked."""
+    document text (spaCy's tokens and their spaces cover it exactly), its lower case and its
+    alpha/title/lower/upper flags the `str` methods that spaCy's own getters call; punctuation
+    is read through `to_array`. Each column is made when first asked."""
 
     def __init__(self, doc):
         self._doc = doc
@@ -183,15 +184,15 @@ class Columns:
 
     @cached_property
     def is_alpha(self) -> list[bool]:
-        return self._flag(IS_ALPHA)
+        return list(map(str.isalpha, self.text))
 
     @cached_property
     def is_title(self) -> list[bool]:
-        return self._flag(IS_TITLE)
+        return list(map(str.istitle, self.text))
 
     @cached_property
     def is_lower(self) -> list[bool]:
-        return self._flag(IS_LOWER)
+        return list(map(str.islower, self.text))
 
     @cached_property
     def is_punct(self) -> list[bool]:
@@ -199,7 +200,7 @@ class Columns:
 
     @cached_property
     def is_upper(self) -> list[bool]:
-        return self._flag(IS_UPPER)
+        return list(map(str.isupper, self.text))
 
     def end_char(self, i: int) -> int:
         """Where token `i` ends: `token.idx + len(token)`."""
