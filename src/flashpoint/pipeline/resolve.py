@@ -487,13 +487,14 @@ class _Context:
         """"the Syria Recovery Trust Fund (SRTF)": the acronym in brackets names the same actor from
         there on ("the SRTF is delivering ...")."""
         defined: dict[str, str] = {}
+        texts = columns_of(self.doc).text
+        n = len(texts)
         for am in list(self.ann.actor_mentions):
             actor = self.ann.actors[am.actor]
-            j = am.end + (1 if self.token(am.end) is not None and self.doc[am.end].text in ("'s", "’s") else 0)
-            acronym, close = self.token(j + 1), self.token(j + 2)
-            if actor.kind != _PERSON_KIND and self.token(j) is not None and self.doc[j].text == "(" \
-                    and close is not None and close.text == ")" and _ACRONYM.match(acronym.text):
-                defined.setdefault(acronym.text, am.actor)
+            j = am.end + (1 if am.end < n and texts[am.end] in ("'s", "’s") else 0)
+            if actor.kind != _PERSON_KIND and j < n and texts[j] == "(" \
+                    and j + 2 < n and texts[j + 2] == ")" and _ACRONYM.match(texts[j + 1]):
+                defined.setdefault(texts[j + 1], am.actor)
         if not defined:
             return
         for i, text in enumerate(columns_of(self.doc).text):
