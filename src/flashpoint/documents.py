@@ -10,13 +10,14 @@ from datetime import date
 
 from flashpoint.errors import InputError
 
-_SPACES = re.compile(r"\s+")
 _FIELDS = ("id", "title", "outlet", "author", "url", "published", "language")
 
 
 def normalise_text(text: str) -> str:
     """NFC with runs of whitespace collapsed: what the document id is computed over."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() splits at exactly the characters a regular expression's \s matches (a test checks
+    # all of Unicode), and is about three times faster than re.sub(r"\s+", " ", ...).strip()
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

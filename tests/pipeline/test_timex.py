@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from flashpoint.pipeline import timex
 from flashpoint.pipeline.timex import find_times
 
 DCT = date(2022, 9, 26)  # a Monday
+CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -79,3 +81,18 @@ def test_case_insensitive_rules_find_the_same_on_lower_cased_text(monkeypatch):
     monkeypatch.setattr(timex, "_FOLDED", {})
     assert folded == [timex.find_times(text, dct) for text in texts]
     assert [t.text for t in folded[0]][:2] == ["THREE DAYS AGO", "Mid-September 2022"]
+
+
+def test_rules_tried_only_where_they_can_start_find_what_a_full_scan_finds(monkeypatch):
+    """Issue 2 (speed): a rule runs only on texts holding its words, and only where a match can
+    start; that must find exactly what scanning the whole text with every rule finds."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CASES.glob("*.txt"))]
+    texts.append("In May 2021-2022, 2022-09-13; the 1990s, last Monday night, this year's second quarter, "
+                 "for years, every week, 3-day, since June, Through March, In recent months, now. Two  days ago, "
+                 "a few\u00a0weeks, 10-month-long, 21st  May, 3 June 2020, ٣ days, 1999-year-old, twenty-year")
+    dct = date(2022, 9, 26)
+    shortcut = [timex.find_times(text, dct) for text in texts]
+    monkeypatch.setattr(timex, "STARTS", {})
+    monkeypatch.setattr(timex, "NEEDS", {})
+    monkeypatch.setattr(timex, "BEFORE", {})
+    assert shortcut == [timex.find_times(text, dct) for text in texts]

@@ -7,6 +7,9 @@ each component fills its own fields and reads those of the components before it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.attrs import IDX, IS_PUNCT, SPACY
 
 
 @dataclass
@@ -150,17 +153,87 @@ def text_of(doc) -> str:
     return text
 
 
+class Columns:
+    """Every token's attributes as plain lists, read once per document: the rules index these
+    instead of making a `Token` object at every look-up, which cost more than all else they do.
+    Offsets and spaces come from one `Doc.to_array` call; a token's text is its slice of the
+    document text (spaCy's tokens and their spaces cover it exactly), its lower case and its
+    alpha/title/lower/upper flags the `str` methods that spaCy's own getters call; punctuation
+    is read through `to_array`. Each column is made when first asked."""
+
+    def __init__(self, doc):
+        self._doc = doc
+        rows = doc.to_array([IDX, SPACY]).T.tolist() if len(doc) else [[], []]
+        self.idx: list[int] = rows[0]  # character offset
+        self.space: list[bool] = [bool(x) for x in rows[1]]  # a space follows (`token.whitespace_`)
+
+    @cached_property
+    def text(self) -> list[str]:
+        if not self.idx:
+            return []
+        whole = text_of(self._doc)
+        ends = self.idx[1:] + [len(whole)]
+        return [whole[s:e - 1] if space else whole[s:e] for s, e, space in zip(self.idx, ends, self.space, strict=True)]
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return [text.lower() for text in self.text]
+
+    def _flag(self, attr) -> list[bool]:
+        return self._doc.to_array(attr).astype(bool).tolist() if len(self._doc) else []
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return list(map(str.isalpha, self.text))
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        return list(map(str.istitle, self.text))
+
+    @cached_property
+    def is_lower(self) -> list[bool]:
+        return list(map(str.islower, self.text))
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flag(IS_PUNCT)
+
+    @cached_property
+    def is_upper(self) -> list[bool]:
+        return list(map(str.isupper, self.text))
+
+    def end_char(self, i: int) -> int:
+        """Where token `i` ends: `token.idx + len(token)`."""
+        return self.idx[i] + len(self.text[i])
+
+
+def columns_of(doc) -> Columns:
+    try:
+        return doc.user_data["flashpoint_columns"]
+    except KeyError:
+        cached = doc.user_data["flashpoint_columns"] = Columns(doc)
+        return cached
+
+
+def token_range(doc, start: int, end: int) -> range:
+    """The token indices of `doc[start:end]` (clipped as a slice is)."""
+    return range(*slice(start, end).indices(len(doc)))
+
+
+def span_text(doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without making the span."""
+    cols = columns_of(doc)
+    if not 0 <= start < end <= len(cols.idx):  # clip as a slice does
+        start, end, _ = slice(start, end).indices(len(cols.idx))
+        if end <= start:
+            return ""
+    return text_of(doc)[cols.idx[start]:cols.end_char(end - 1)]
+
+
 def lowers_of(doc) -> list[str]:
-    """Every token's lower-case form, read once through spaCy's array API (no Token objects)."""
-    cached = doc.user_data.get("flashpoint_lowers")
-    if cached is None:
-        strings = doc.vocab.strings
-        cached = doc.user_data["flashpoint_lowers"] = [strings[x] for x in doc.to_array("LOWER").tolist()]
-    return cached
+    """Every token's lower-case form."""
+    return columns_of(doc).lower
 
 
 def punct_of(doc) -> list[bool]:
-    cached = doc.user_data.get("flashpoint_punct")
-    if cached is None:
-        cached = doc.user_data["flashpoint_punct"] = [bool(x) for x in doc.to_array("IS_PUNCT").tolist()]
-    return cached
+    return columns_of(doc).is_punct

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lemminflect import getAllInflections, getAllLemmas
 
-from flashpoint.pipeline.annotations import annotations, text_of
+from flashpoint.pipeline.annotations import annotations, columns_of, text_of, token_range
 from flashpoint.pipeline.clauses import Clause
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
@@ -31,7 +31,7 @@ def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = N
     ann = annotations(doc)
     speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
     cue = attribution.cue if attribution else None
-    if cue and trigger is not None and (cue[0] <= doc[trigger].idx < cue[1] or _speaker_acts(doc, cue, trigger)):
+    if cue and trigger is not None and (cue[0] <= columns_of(doc).idx[trigger] < cue[1] or _speaker_acts(doc, cue, trigger)):
         speaker = None
     out = []
     for m in ann.actor_mentions:
@@ -78,12 +78,13 @@ def group_left(doc, mentions, trigger_start: int):
     described = {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
     while len(before) > 1 and _modifies_noun(doc, before[-1], described, before[-2]):
         before.pop()  # "mobilized pressure groups in the United States to help": the groups' place
+    lowers = columns_of(doc).lower
     group = [before[-1]]
     for m in reversed(before[:-1]):
-        between = doc[m.end:group[0].start]
-        joined = any(t.lower_ == "and" for t in between) or all(t.lower_ in _JOINERS - {"the"} for t in between)
+        between = token_range(doc, m.end, group[0].start)
+        joined = any(lowers[k] == "and" for k in between) or all(lowers[k] in _JOINERS - {"the"} for k in between)
         if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
-                t.lower_ in _JOINERS | _APPOSITIVE or t.i in described for t in between):
+                lowers[k] in _JOINERS | _APPOSITIVE or k in described for k in between):
             group.insert(0, m)
         else:
             break
@@ -114,25 +115,29 @@ _APPOSITION_OPENERS = {"a", "an", "the", "who", "which", "whose", "one", "its", 
 
 def _apposition_before(doc, start: int) -> tuple[int, int] | None:
     """The token span of ", a key U.S. ally in the war against terrorism," just before a verb."""
+    cols = columns_of(doc)
+    texts, lowers = cols.text, cols.lower
     i = start - 1
-    while i > 0 and doc[i].lower_ in _AUX:
+    while i > 0 and lowers[i] in _AUX:
         i -= 1
-    if i <= 0 or doc[i].text != ",":
+    if i <= 0 or texts[i] != ",":
         return None
     for j in range(i - 1, max(0, i - 16), -1):
-        if doc[j].text == ",":
-            return (j, i) if doc[j + 1].lower_ in _APPOSITION_OPENERS else None
-        if doc[j].is_punct and doc[j].text not in ("-", "'s", "’s", "."):
+        if texts[j] == ",":
+            return (j, i) if lowers[j + 1] in _APPOSITION_OPENERS else None
+        if cols.is_punct[j] and texts[j] not in ("-", "'s", "’s", "."):
             return None
     return None
 
 
 def apposition_span(doc, i: int) -> bool:
     """Whether token `i` sits inside ", a ... ," or ", which ... ," before the clause's verb."""
+    cols = columns_of(doc)
+    texts = cols.text
     for j in range(i - 1, max(-1, i - 16), -1):
-        if doc[j].text == ",":
-            return j + 1 < len(doc) and doc[j + 1].lower_ in _APPOSITION_OPENERS
-        if doc[j].is_punct and doc[j].text not in ("-", "'s", "’s", "."):
+        if texts[j] == ",":
+            return j + 1 < len(doc) and cols.lower[j + 1] in _APPOSITION_OPENERS
+        if cols.is_punct[j] and texts[j] not in ("-", "'s", "’s", "."):
             return False
     return False
 
@@ -140,8 +145,9 @@ def apposition_span(doc, i: int) -> bool:
 def group_right(doc, mentions, trigger_end: int, preps=None):
     """The object: the nearest actor after the trigger (after one of `preps` if given), with those
     listed after it however long the list ("to Iran, Libya, North Korea, Sudan, and Cuba")."""
+    lowers = columns_of(doc).lower
     after = [m for m in mentions if trigger_end <= m.start <= trigger_end + MAX_OBJECT_DISTANCE
-             and not any(t.lower_ in STOPS for t in doc[trigger_end:m.start])]
+             and STOPS.isdisjoint(lowers[k] for k in token_range(doc, trigger_end, m.start))]
     if preps:
         after = [m for m in after if _preceded_by(doc, m, trigger_end, preps)]
     if not after:
@@ -149,8 +155,8 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
     group = [after[0]]
     following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=lambda m: m.start)
     for m in following:
-        between = doc[group[-1].end:m.start]
-        if (m.start, m.end) == (group[-1].start, group[-1].end) or all(t.lower_ in _JOINERS | {"or"} for t in between):
+        between = token_range(doc, group[-1].end, m.start)
+        if (m.start, m.end) == (group[-1].start, group[-1].end) or all(lowers[k] in _JOINERS | {"or"} for k in between):
             group.append(m)
         else:
             break
@@ -158,10 +164,11 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
 
 
 def _preceded_by(doc, m, floor: int, preps) -> bool:
+    cols = columns_of(doc)
     for i in range(m.start - 1, max(floor, m.start - 4) - 1, -1):
-        if doc[i].lower_ in preps:
+        if cols.lower[i] in preps:
             return True
-        if doc[i].is_punct:
+        if cols.is_punct[i]:
             return False
     return False
 
@@ -173,7 +180,7 @@ NOMINAL_BEFORE = {"the", "a", "an", "of", "these", "those", "its", "their", "his
 
 def is_nominal(doc, start: int) -> bool:
     """A trigger used as a noun ("the use of", "deadly clashes"), judged by the word before it."""
-    return start > 0 and doc[start - 1].lower_ in NOMINAL_BEFORE
+    return start > 0 and columns_of(doc).lower[start - 1] in NOMINAL_BEFORE
 
 
 NOT_MODIFIERS = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "against", "after", "before", "during",

@@ -8,7 +8,7 @@ third party's report is decided per record, by whether the claimant is a party t
 
 from __future__ import annotations
 
-from flashpoint.pipeline.annotations import Attribution, annotations
+from flashpoint.pipeline.annotations import Attribution, annotations, columns_of, span_text
 from flashpoint.pipeline.clauses import all_clauses, sentences
 from flashpoint.pipeline.core import Component
 
@@ -32,11 +32,11 @@ _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "ORG", "SEAT", "WEAPON"}
 def _describes(doc, i: int) -> bool:
     """"alleged" between lower-case words describes a noun: "investigating alleged war crimes",
     "his alleged part" (but "officials alleged widespread fraud" is speech)."""
-    before = doc[i - 1] if i > 0 else None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    return doc[i].lower_ == "alleged" and before is not None and after is not None \
-        and before.is_lower and before.lower_ not in UNNAMED and after.is_alpha and after.is_lower \
-        and after.lower_ not in ("that", "the", "a", "an", "its", "their", "his", "her", "to", "on", "in", "at")
+    cols = columns_of(doc)
+    lowers = cols.lower
+    return lowers[i] == "alleged" and i > 0 and i + 1 < len(lowers) \
+        and cols.is_lower[i - 1] and lowers[i - 1] not in UNNAMED and cols.is_alpha[i + 1] and cols.is_lower[i + 1] \
+        and lowers[i + 1] not in ("that", "the", "a", "an", "its", "their", "his", "her", "to", "on", "in", "at")
 
 
 def _noun_phrase(doc, floor: int, verb: int) -> str:
@@ -67,14 +67,17 @@ class Attribute(Component):
     def match(self, doc):
         names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
         found = {}
-        clauses = all_clauses(doc)
+        by_sentence: dict[int, list] = {}
+        for clause in all_clauses(doc):
+            by_sentence.setdefault(clause.sent_start, []).append(clause)
+        lowers = columns_of(doc).lower
         for sent_start, sent_end in sentences(doc):
             sentence_level = self._according_to(doc, sent_start, sent_end)
-            for clause in (c for c in clauses if c.sent_start == sent_start):
+            for clause in by_sentence.get(sent_start, ()):
                 cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause, names) \
                     or sentence_level
                 status = cue.status if cue else "asserted"
-                if any(t.lower_ in UNCERTAIN for t in doc[clause.start:clause.end]):
+                if not UNCERTAIN.isdisjoint(lowers[clause.start:clause.end]):
                     status = "unconfirmed"
                 if cue or status != "asserted":
                     found[(clause.start, clause.end)] = Attribution(cue.claimant if cue else None, status,
@@ -96,55 +99,64 @@ class Attribute(Component):
         return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}
 
     def _according_to(self, doc, start, end):
-        for token in doc[start:end - 1]:
-            if token.lower_ == "according" and doc[token.i + 1].lower_ == "to":
-                stop = min(end, token.i + 10)
-                for j in range(token.i + 2, stop):
-                    if doc[j].text == ",":
+        cols = columns_of(doc)
+        lowers = cols.lower
+        if "according" not in lowers[start:end - 1]:
+            return None
+        for i in range(start, end - 1):
+            if lowers[i] == "according" and lowers[i + 1] == "to":
+                stop = min(end, i + 10)
+                for j in range(i + 2, stop):
+                    if cols.text[j] == ",":
                         stop = j
                         break
-                claimant = self._speaker(doc, token.i + 2, stop, before=False)
+                claimant = self._speaker(doc, i + 2, stop, before=False)
                 if claimant is None:
-                    claimant = {"id": None, "name": doc[token.i + 2:stop].text}
+                    claimant = {"id": None, "name": span_text(doc, i + 2, stop)}
                 # at the start it governs what follows; later in the sentence ("X happened, according
                 # to Y, and ...") what precedes it
-                scope = (stop, end) if token.i <= start + 1 else (start, token.i)
-                return Attribution(claimant, "reported", (token.idx, doc[stop - 1].idx + len(doc[stop - 1])), scope)
+                scope = (stop, end) if i <= start + 1 else (start, i)
+                return Attribution(claimant, "reported", (cols.idx[i], cols.end_char(stop - 1)), scope)
         return None
 
     def _speech(self, doc, clause, names=frozenset()):
-        for token in doc[clause.start:clause.end]:
-            kind = SPEECH.get(token.lower_)
-            if kind is None or token.i in names or _describes(doc, token.i):
+        cols = columns_of(doc)
+        lowers = cols.lower
+        words = lowers[clause.start:clause.end]
+        if SPEECH.keys().isdisjoint(words):
+            words = ()  # no speech verb: only "claims about ..." below can be a cue
+        for i, lower in enumerate(words, clause.start):
+            kind = SPEECH.get(lower)
+            if kind is None or i in names or _describes(doc, i):
                 continue  # "the United States" says nothing, nor do "alleged war crimes"
-            if kind == "claim" and token.i + 1 < clause.end and doc[token.i + 1].lower_ in ("about", "of"):
+            if kind == "claim" and i + 1 < clause.end and lowers[i + 1] in ("about", "of"):
                 continue  # "claims about X": the noun, handled as unnamed claims below
-            if kind == "claim" and "lives" in {t.lower_ for t in doc[token.i + 1:token.i + 5]}:
+            if kind == "claim" and "lives" in lowers[i + 1:i + 5]:
                 continue  # "clashes that claimed 100 lives": a toll, not a speaker
-            prev = doc[token.i - 1] if token.i > clause.start else None
-            claimant = self._pronoun(doc, prev.i) if prev is not None and prev.lower_ in PRONOUNS else None
-            if claimant is None and prev is not None and prev.lower_ in UNNAMED and not self._named(doc, prev.i):
-                phrase_start = token.i - len(_noun_phrase(doc, clause.start, token.i).split())
-                claimant = self._speaker(doc, max(clause.start, phrase_start - 1), token.i, before=True) or \
-                    {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}  # "officials said"
-            source = _described_source(doc, max(clause.start, token.i - 8), token.i)
+            prev = i - 1 if i > clause.start else None
+            claimant = self._pronoun(doc, prev) if prev is not None and lowers[prev] in PRONOUNS else None
+            if claimant is None and prev is not None and lowers[prev] in UNNAMED and not self._named(doc, prev):
+                phrase_start = i - len(_noun_phrase(doc, clause.start, i).split())
+                claimant = self._speaker(doc, max(clause.start, phrase_start - 1), i, before=True) or \
+                    {"id": None, "name": _noun_phrase(doc, clause.start, i)}  # "officials said"
+            source = _described_source(doc, max(clause.start, i - 8), i)
             if claimant is None and source is not None:  # "..., a Saudi-owned weekly reports": not the name before
-                claimant = self._speaker(doc, source, token.i, before=True) or {"id": None, "name": doc[source:token.i].text}
-            claimant = claimant or self._speaker(doc, max(clause.start, token.i - 8), token.i, before=True)
-            if claimant is None and prev is not None and prev.lower_ in UNNAMED | NAMING_NOUNS:
-                claimant = {"id": None, "name": _noun_phrase(doc, clause.start, token.i)}
+                claimant = self._speaker(doc, source, i, before=True) or {"id": None, "name": doc[source:i].text}
+            claimant = claimant or self._speaker(doc, max(clause.start, i - 8), i, before=True)
+            if claimant is None and prev is not None and lowers[prev] in UNNAMED | NAMING_NOUNS:
+                claimant = {"id": None, "name": _noun_phrase(doc, clause.start, i)}
             if claimant is None:
                 continue
             status = {"report": "reported", "claim": "claimed", "deny": "denied", "say": "reported"}[kind]
-            after = doc[token.i + 1] if token.i + 1 < clause.end else None
-            closing = after is None or after.is_punct and after.text not in ("“", '"', ":")
-            speaker_start = self._speaker_start(doc, clause, token.i)
+            after = i + 1 if i + 1 < clause.end else None
+            closing = after is None or cols.is_punct[after] and cols.text[after] not in ("“", '"', ":")
+            speaker_start = self._speaker_start(doc, clause, i)
             # "..., X said" governs its whole clause; "X said (that) ..." what follows the verb
-            scope = None if closing and speaker_start > clause.start else (token.i + 1, clause.end)
-            return Attribution(claimant, status, (token.idx, token.idx + len(token)), scope)
-        for token in doc[clause.start:clause.end - 1]:
-            if token.lower_ in ("claims", "allegations") and doc[token.i + 1].lower_ in ("about", "of", "that"):
-                return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (token.idx, token.idx + len(token)))
+            scope = None if closing and speaker_start > clause.start else (i + 1, clause.end)
+            return Attribution(claimant, status, (cols.idx[i], cols.end_char(i)), scope)
+        for i in range(clause.start, clause.end - 1):
+            if lowers[i] in ("claims", "allegations") and lowers[i + 1] in ("about", "of", "that"):
+                return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (cols.idx[i], cols.end_char(i)))
         return None
 
     def _named(self, doc, i: int) -> bool:

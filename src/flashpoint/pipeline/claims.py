@@ -13,7 +13,7 @@ import re
 from spacy.attrs import LIKE_NUM
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations, text_of
+from flashpoint.pipeline.annotations import annotations, columns_of, text_of
 from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
@@ -57,12 +57,13 @@ class Claims(Component):
 
     def match(self, doc):
         found, taken = [], []
-        numeric = doc.to_array(LIKE_NUM)  # every word in _WORDS is LIKE_NUM too
+        numeric = doc.to_array(LIKE_NUM).tolist() if len(doc) else []  # every word in _WORDS is LIKE_NUM too
+        cols = columns_of(doc)
         for start, end in sentences(doc):
-            if not numeric[start:end].any():
+            if not any(numeric[start:end]):
                 continue  # a figure needs a number
-            begin = doc[start].idx
-            text = text_of(doc)[begin:doc[end - 1].idx + len(doc[end - 1])]
+            begin = cols.idx[start]
+            text = text_of(doc)[begin:cols.end_char(end - 1)]
             lower = text.lower()
             for predicate, pattern, words in _COMPILED:
                 if not any(word in lower for word in words):

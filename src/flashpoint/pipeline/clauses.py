@@ -6,7 +6,11 @@ A sentence splits at semicolons and at ", while", ", but", ", whereas", ", thoug
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
+
+from flashpoint.pipeline.annotations import columns_of
 
 _SPLIT_AFTER_COMMA = {"while", "but", "whereas", "though", "although", "thus", "however", "yet"}
 MODALS = {"could", "would", "might", "may", "if", "unless", "whether", "risks", "risk", "hypothetically",
@@ -38,22 +42,36 @@ def sentences(doc) -> list[tuple[int, int]]:
     return cached
 
 
-def _split(doc, start: int, end: int) -> list[Clause]:
+def _split(start: int, end: int, cut_after: list[int]) -> list[Clause]:
+    """The sentence's clauses, cut after the tokens in `cut_after` (in order) that lie inside it."""
     cuts = [start]
-    for i in range(start, end - 1):
-        text = doc[i].text
-        if text == ";" or (text == "," and doc[i + 1].lower_ in _SPLIT_AFTER_COMMA):
-            cuts.append(i + 1)
+    for i in cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]:
+        cuts.append(i + 1)
     cuts.append(end)
     return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _cut_after(doc) -> list[int]:
+    """Semicolons, and commas before "while", "but" ...: the tokens a clause ends with."""
+    cols = columns_of(doc)
+    texts, lowers = cols.text, cols.lower
+    marks = compress(range(len(texts) - 1), map(_MARKS.__contains__, texts))
+    return [i for i in marks if texts[i] == ";" or lowers[i + 1] in _SPLIT_AFTER_COMMA]
+
+
+_MARKS = {";", ","}
 
 
 def all_clauses(doc) -> list[Clause]:
     cached = doc.user_data.get("flashpoint_clauses")
     if cached is None:
-        cached = [c for start, end in sentences(doc) for c in _split(doc, start, end)]
+        cut_after = _cut_after(doc)
+        cached = [c for start, end in sentences(doc) for c in _split(start, end, cut_after)]
         doc.user_data["flashpoint_clauses"] = cached
-        doc.user_data["flashpoint_clause_of"] = [c for c in cached for _ in range(c.start, c.end)]
+        clause_of = []
+        for c in cached:
+            clause_of.extend([c] * (c.end - c.start))
+        doc.user_data["flashpoint_clause_of"] = clause_of
     return cached
 
 
@@ -70,11 +88,18 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, igno
     """A modal or condition before the trigger ("could supply", "if Turkey sells"), or a modal
     right after a trigger that is its subject ("the drone trade could hardly please"). Words in
     `ignore` mark an announcement or a demand, not a hypothesis ("said they would boycott")."""
-    for token in doc[clause.start:trigger]:
-        if token.lower_ in MODALS and token.i not in ignore and not (token.lower_ == "may" and token.text == "May"):
+    cols = columns_of(doc)
+    lowers = cols.lower
+    for i in _tokens(doc, clause.start, trigger):
+        if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
             return True
-    after = doc[end:min(clause.end, end + 2)] if end is not None else ()
-    return any(t.lower_ in _MODAL_VERBS for t in after)
+    after = _tokens(doc, end, min(clause.end, end + 2)) if end is not None else ()
+    return any(lowers[i] in _MODAL_VERBS for i in after)
+
+
+def _tokens(doc, start: int, end: int) -> range:
+    """The token indices of `doc[start:end]`."""
+    return range(*slice(start, end).indices(len(doc)))
 
 
 _MODAL_VERBS = {"could", "would", "might", "may", "should"}
@@ -82,7 +107,8 @@ _MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:
     start = max(clause.start, before - window)
-    return any(t.lower_ in words for t in doc[start:before])
+    lowers = columns_of(doc).lower
+    return any(lowers[i] in words for i in _tokens(doc, start, before))
 
 
 def sentence_starts(doc) -> set[int]:

@@ -16,7 +16,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
-from flashpoint.pipeline.annotations import annotations, text_of
+from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of, token_range
 from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
@@ -201,14 +201,14 @@ class Events(Component):
             "casualties": [],
             "attribution": attribution,
             "evidence": args.evidence(doc, clause),
-            "trigger": {"text": doc[start:end].text, "start": doc[start].idx,
-                        "end": doc[end - 1].idx + len(doc[end - 1])},
+            "trigger": {"text": span_text(doc, start, end), "start": columns_of(doc).idx[start],
+                        "end": columns_of(doc).end_char(end - 1)},
             "_sentence": clause.sent_start,
             "_rank": _rank(doc, clause, start, trigger, self.support_verbs),
         }
 
     def arguments(self, doc, mentions, start, end, trigger):
-        nominal = args.is_nominal(doc, start) or _noun_form(doc[start].lower_, trigger)
+        nominal = args.is_nominal(doc, start) or _noun_form(columns_of(doc).lower[start], trigger)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
             after = args.next_word(doc, end)
@@ -385,17 +385,19 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
     """0 for the clause's own act, 1 for an act named by a noun that no verb governs ("the
     invasion forces", "a key ally"), an infinitive of purpose ("staged demonstrations to demand")
     or an act told in an adjunct ("after two days of fighting", "which is preparing an offensive")."""
-    noun = trigger.get("pos") == "NOUN" and trigger.get("lemmas") and doc[start].lower_ in {
+    cols = columns_of(doc)
+    lowers, texts = cols.lower, cols.text
+    noun = trigger.get("pos") == "NOUN" and trigger.get("lemmas") and lowers[start] in {
         f for lemma in trigger["lemmas"] for f in forms(lemma, "NOUN")}
-    if (noun or args.is_nominal(doc, start) or _noun_form(doc[start].lower_, trigger)) \
+    if (noun or args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)) \
             and args.support_verb(doc, start, support_verbs) is None:
         return 1
-    if start > 0 and doc[start - 1].lower_ == "to":
+    if start > 0 and lowers[start - 1] == "to":
         return 1
     aside = args.apposition_span(doc, start)
-    participle = doc[start].lower_.endswith("ing") and start > 0 and doc[start - 1].text == ","
-    opener = next((t.lower_ for t in reversed(doc[clause.sent_start:start - participle])
-                   if t.lower_ in _ADJUNCT_OPENERS or t.text == ","), None)  # "..., killing" shares its verb's rank
+    participle = lowers[start].endswith("ing") and start > 0 and texts[start - 1] == ","
+    opener = next((lowers[k] for k in reversed(token_range(doc, clause.sent_start, start - participle))
+                   if lowers[k] in _ADJUNCT_OPENERS or texts[k] == ","), None)  # "..., killing" shares its verb's rank
     return 1 if opener in _ADJUNCT_OPENERS or aside else 0
 
 

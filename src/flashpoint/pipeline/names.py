@@ -10,11 +10,12 @@ the tokens those leave free.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import or_
 
-from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flashpoint.pipeline.annotations import text_of
+from flashpoint.pipeline.annotations import columns_of, text_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
@@ -35,72 +36,86 @@ def capitals(doc) -> list[int]:
     cached = doc.user_data.get("flashpoint_capitals")
     if cached is None:
         text = text_of(doc)
-        offsets = doc.to_array([IDX]).tolist() if len(doc) else []
-        cached = [i for i, c in enumerate(offsets) if text[c].isupper() or text[c].isdigit()]
+        firsts = [text[c] for c in columns_of(doc).idx]  # each token's first character
+        cached = list(compress(range(len(firsts)), map(or_, map(str.isupper, firsts), map(str.isdigit, firsts))))
         doc.user_data["flashpoint_capitals"] = cached
     return cached
 
 
-def _name_token(token, starts) -> bool:
-    text = token.text
-    return (token.is_alpha or "-" in text or "'" in text or "’" in text) and text[:1].isupper() \
-        and token.i not in starts
+def _name_token(doc, i, starts) -> bool:
+    return i in _name_shaped(doc) and i not in starts
+
+
+def _name_shaped(doc) -> set[int]:
+    """Tokens shaped like a name word: capitalised, and letters or with a hyphen or apostrophe."""
+    cached = doc.user_data.get("flashpoint_name_shaped")
+    if cached is None:
+        cols = columns_of(doc)
+        texts, alpha = cols.text, cols.is_alpha
+        cached = doc.user_data["flashpoint_name_shaped"] = {
+            i for i in capitals(doc) if (alpha[i] or "-" in texts[i] or "'" in texts[i] or "’" in texts[i])
+            and texts[i][:1].isupper()}
+    return cached
 
 
 def _name_run(doc, start, starts, limit=4) -> int:
     """End of a run of capitalised name words starting at `start`, allowing particles ("al-",
     "bin"), middle initials ("Joseph L. Votel") and suffixes ("Charles H. Keating IV")."""
+    cols = columns_of(doc)
+    texts, lowers, n = cols.text, cols.lower, len(cols.text)
     end, words = start, 0
-    while end < len(doc) and words < limit:
-        token = doc[end]
-        nxt = doc[end + 1] if end + 1 < len(doc) else None
-        inner = end > start and nxt is not None and _name_token(nxt, starts)
-        if _name_token(token, starts) or (end > start and token.lower_ in _NAME_PARTICLES):
+    while end < n and words < limit:
+        inner = end > start and end + 1 < n and _name_token(doc, end + 1, starts)
+        if _name_token(doc, end, starts) or (end > start and lowers[end] in _NAME_PARTICLES):
             end, words = end + 1, words + 1
-        elif inner and (_INITIAL.match(token.text) or joined_particle(doc, end)):
+        elif inner and (_INITIAL.match(texts[end]) or joined_particle(doc, end)):
             end += 1
         elif end > start and _joined_part(doc, end):
             end += 2  # "Ban Ki-moon"
         elif end > start and _nickname(doc, end, starts):
             end = _nickname(doc, end, starts)
-        elif end > start and token.text in _SUFFIXES:
+        elif end > start and texts[end] in _SUFFIXES:
             end += 1
             break
         else:
             break
-    while end > start and (doc[end - 1].lower_ in _NAME_PARTICLES or doc[end - 1].text == "-"):
+    while end > start and (lowers[end - 1] in _NAME_PARTICLES or texts[end - 1] == "-"):
         end -= 1  # a particle does not end a name
     return end
 
 
 def _nickname(doc, i, starts) -> int | None:
     """Col. John "J.D." Dorrian: a quoted nickname inside a name; where the name goes on after it."""
-    if doc[i].text not in ('"', "“", "'", "‘"):
+    texts = columns_of(doc).text
+    if texts[i] not in ('"', "“", "'", "‘"):
         return None
-    for j in range(i + 2, min(i + 5, len(doc) - 1)):
-        if doc[j].text in ('"', "”", "'", "’"):
-            return j + 1 if _name_token(doc[j + 1], starts) else None
+    for j in range(i + 2, min(i + 5, len(texts) - 1)):
+        if texts[j] in ('"', "”", "'", "’"):
+            return j + 1 if _name_token(doc, j + 1, starts) else None
     return None
 
 
 def _joined_part(doc, i) -> bool:
     """"-moon" in "Ki-moon": a hyphen written without spaces, then a lower-case part of the name."""
-    return doc[i].text == "-" and i + 1 < len(doc) and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
-        and doc[i + 1].is_alpha and doc[i + 1].is_lower and doc[i + 1].lower_ not in _COMPOUND_SUFFIXES
+    cols = columns_of(doc)
+    return cols.text[i] == "-" and i + 1 < len(cols.text) and not cols.space[i - 1] and not cols.space[i] \
+        and cols.is_alpha[i + 1] and cols.is_lower[i + 1] and cols.lower[i + 1] not in _COMPOUND_SUFFIXES
 
 
 def joined_particle(doc, i) -> bool:
     """The hyphen of "al-Abadi", "Al-Ja'afari": written without spaces after a particle."""
-    return doc[i].text == "-" and doc[i - 1].lower_ in _NAME_PARTICLES and not doc[i - 1].whitespace_ \
-        and not doc[i].whitespace_
+    cols = columns_of(doc)
+    return cols.text[i] == "-" and cols.lower[i - 1] in _NAME_PARTICLES and not cols.space[i - 1] \
+        and not cols.space[i]
 
 
 def _honorific_before(doc, i) -> bool:
     """"Gen. Joseph Votel", "Staff Sgt. Albert Connelly", "Secretary Kerry"."""
-    j = i - 1 if i > 0 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ else i
+    cols = columns_of(doc)
+    j = i - 1 if i > 0 and cols.text[i - 1] == "." and not cols.space[i - 2] else i
     if j <= 0:
         return False
-    title = doc[j - 1].text.rstrip(".")
+    title = cols.text[j - 1].rstrip(".")
     return title[:1].isupper() and title.lower() in HONORIFICS
 
 
@@ -115,17 +130,18 @@ def people(doc, kept, role_kinds):
         return end - start >= 1 and covered.isdisjoint(range(start, end))
 
     starts = sentence_starts(doc)
+    cols = columns_of(doc)
+    texts, lowers = cols.text, cols.lower
     for i in capitals(doc):
         if i in covered:
             continue
-        token = doc[i]
-        kunya = token.text == "Abu" and i + 1 < len(doc) and _name_token(doc[i + 1], starts)
-        if not (kunya or _name_token(token, starts)) or token.lower_ in STOP_WORDS or _is_title(doc, i):
+        kunya = texts[i] == "Abu" and i + 1 < len(doc) and _name_token(doc, i + 1, starts)
+        if not (kunya or _name_token(doc, i, starts)) or lowers[i] in STOP_WORDS or _is_title(doc, i):
             continue
         end = _name_run(doc, i + 1, starts, limit=4) if kunya else _name_run(doc, i, starts, limit=5)
         if end == i or not free(i, end):
             continue
-        after = doc[end].lower_ if end < len(doc) else ""
+        after = lowers[end] if end < len(doc) else ""
         words = _words(doc, i, end)
         role = _introduced_by(doc, i, end, roles_end)
         if role == "company":
@@ -133,12 +149,12 @@ def people(doc, kept, role_kinds):
             covered.update(range(i, end))
             continue
         titled = role == "person" or _honorific_before(doc, i)
-        if _not_a_person(doc, i, end) or is_common_word(token.text) and not (titled and words >= 2):
+        if _not_a_person(doc, i, end) or is_common_word(texts[i]) and not (titled and words >= 2):
             continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
-        apposition = after == "," and end + 1 < len(doc) and doc[end + 1].lower_ in _APPOSITION \
+        apposition = after == "," and end + 1 < len(doc) and lowers[end + 1] in _APPOSITION \
             and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
         spoken = after in _SPEECH and words >= 2
-        quoted = i > 0 and doc[i - 1].lower_ in _SAID and after in (",", ".", "") and not _acronym(doc, i, end)
+        quoted = i > 0 and lowers[i - 1] in _SAID and after in (",", ".", "") and not _acronym(doc, i, end)
         if titled or (apposition and words >= 2) or spoken or quoted or _kunya(doc, i, end):
             out.append((i, end, "PERSON", None))
             covered.update(range(i, end))
@@ -148,19 +164,28 @@ def people(doc, kept, role_kinds):
 def _not_a_person(doc, start, end) -> bool:
     """"Reserve Command", "University College Hospital", "ENERGY WALES ANNUAL CONFERENCE": an
     organisation's head, a word that names a thing or place, or a run of capitals is no person."""
-    tokens = doc[start:end]
-    return tokens[-1].lower_ in ORG_HEADS or any(t.lower_ in NOT_PERSON_WORDS for t in tokens) \
-        or all(t.is_upper for t in tokens if t.is_alpha)
+    cols = columns_of(doc)
+    tokens = _tokens(doc, start, end)
+    return cols.lower[tokens[-1]] in ORG_HEADS or any(cols.lower[k] in NOT_PERSON_WORDS for k in tokens) \
+        or all(cols.is_upper[k] for k in tokens if cols.is_alpha[k])
+
+
+def _tokens(doc, start: int, end: int) -> range:
+    """The token indices of `doc[start:end]`."""
+    return range(*slice(start, end).indices(len(doc)))
 
 
 def _words(doc, start, end) -> int:
     """Name words in a run, not counting particles, initials and hyphens: "Al-Ahram" is one."""
-    return sum(1 for t in doc[start:end] if t.is_alpha and t.lower_ not in _NAME_PARTICLES and len(t) > 1)
+    cols = columns_of(doc)
+    return sum(1 for k in _tokens(doc, start, end)
+               if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES and len(cols.text[k]) > 1)
 
 
 def _acronym(doc, start, end) -> bool:
     """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
-    return any(t.is_upper and len(t) > 1 for t in doc[start:end])
+    cols = columns_of(doc)
+    return any(cols.is_upper[k] and len(cols.text[k]) > 1 for k in _tokens(doc, start, end))
 
 
 def _introduced_by(doc, start, end, roles_end) -> str | None:
@@ -190,8 +215,9 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
 
 def _is_title(doc, i) -> bool:
     """"Capt" in "Navy Capt. Jeff Davis" is a title, not a name."""
-    word = doc[i].text.rstrip(".")
-    abbreviated = doc[i].text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+    texts = columns_of(doc).text
+    word = texts[i].rstrip(".")
+    abbreviated = texts[i].endswith(".") or (i + 1 < len(texts) and texts[i + 1] == ".")
     return word.lower() in HONORIFICS and (abbreviated or word.lower() in ("secretary", "commodore", "sheikh"))
 
 
@@ -199,27 +225,28 @@ def _kunya(doc, start, end) -> bool:
     """"Abu Musab al-Zarqawi", "Abu Jandal al-Kuwaiti": an Arabic kunya with a name after it is a
     person's name, unless a locative or an article makes it a place ("near Abu Kamal", "the Abu Shouk
     camp"); "Abu" and one word alone is as often a town and needs another cue."""
-    before = doc[start - 1].lower_ if start > 0 else ""
-    words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _NAME_PARTICLES]
-    return doc[start].text == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
+    cols = columns_of(doc)
+    before = cols.lower[start - 1] if start > 0 else ""
+    words = [k for k in _tokens(doc, start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
+    return cols.text[start] == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
 
 
 def _people_again(doc, kept, covered):
     """A name found once is a name wherever it recurs, even at a sentence start ("Boris Johnson met ...")."""
-    names = {tuple(t.text for t in doc[s:e]) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
+    texts = columns_of(doc).text
+    names = {tuple(texts[k] for k in _tokens(doc, s, e)) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
     if not names:
         return kept
     first = {name[0] for name in names}
     out = list(kept)
     for i in capitals(doc):
-        token = doc[i]
-        if token.text not in first or i in covered:
+        if texts[i] not in first or i in covered:
             continue
         for name in names:
-            end = token.i + len(name)
-            if tuple(t.text for t in doc[token.i:end]) == name and covered.isdisjoint(range(token.i, end)):
-                out.append((token.i, end, "PERSON", None))
-                covered.update(range(token.i, end))
+            end = i + len(name)
+            if tuple(texts[i:end]) == name and covered.isdisjoint(range(i, end)):
+                out.append((i, end, "PERSON", None))
+                covered.update(range(i, end))
                 break
     return sorted(out)
 
@@ -273,12 +300,12 @@ def organisations(doc, kept):
 
 
 def _org_start(doc, i, mention) -> bool:
-    token = doc[i]
+    cols = columns_of(doc)
     if mention is not None:
-        return mention[0] == i and mention[2] in _COUNTRY_LABELS | _COMMON_LABELS and token.is_title
-    if _ORDINAL.match(token.text):
+        return mention[0] == i and mention[2] in _COUNTRY_LABELS | _COMMON_LABELS and cols.is_title[i]
+    if _ORDINAL.match(cols.text[i]):
         return True
-    return token.is_title and token.is_alpha and token.lower_ not in STOP_WORDS and token.lower_ not in MONTHS
+    return cols.is_title[i] and cols.is_alpha[i] and cols.lower[i] not in STOP_WORDS and cols.lower[i] not in MONTHS
 
 
 def _org_step(doc, start, end, mention, first) -> int | None:
@@ -286,19 +313,20 @@ def _org_step(doc, start, end, mention, first) -> int | None:
     inside a name ("National Oceanic and Atmospheric Administration", "Board of Antiquities and
     Heritage") does not follow a lone country word or a finished name, nor come before "the": those
     join two names ("the U.S. and Royal Navy", "the Coalition and the Government of Iraq")."""
-    token = doc[end]
-    if token.lower_ == "and" and (
+    cols = columns_of(doc)
+    lowers, title = cols.lower, cols.is_title
+    if lowers[end] == "and" and (
             (first is not None and first[2] in _COUNTRY_LABELS and first[1] == end)
-            or doc[end - 1].lower_ in ORG_HEADS or (end + 1 < len(doc) and doc[end + 1].lower_ == "the")):
+            or lowers[end - 1] in ORG_HEADS or (end + 1 < len(doc) and lowers[end + 1] == "the")):
         return None
     if mention is not None:
         whole = mention[0] == end and mention[2] in _COMMON_LABELS
-        return mention[1] if whole and all(t.is_title for t in doc[mention[0]:mention[1]]) else None
-    if token.is_title and token.is_alpha:
+        return mention[1] if whole and all(title[k] for k in _tokens(doc, mention[0], mention[1])) else None
+    if title[end] and cols.is_alpha[end]:
         return end + 1
-    if token.lower_ in _ORG_INNER and not token.is_title:
-        nxt = end + 1 if end + 1 < len(doc) and doc[end + 1].lower_ != "the" else end + 2  # "Army of the ..."
-        return end + 1 if nxt < len(doc) and doc[nxt].is_title and doc[nxt].is_alpha else None
+    if lowers[end] in _ORG_INNER and not title[end]:
+        nxt = end + 1 if end + 1 < len(doc) and lowers[end + 1] != "the" else end + 2  # "Army of the ..."
+        return end + 1 if nxt < len(doc) and title[nxt] and cols.is_alpha[nxt] else None
     return None
 
 
@@ -307,11 +335,12 @@ def _before_trailing_roles(doc, start, end, at) -> int:
     cut = end
     while cut > start + 1 and at.get(cut - 1) is not None and at[cut - 1][2] == "ROLE":
         cut = at[cut - 1][0]
-    return cut if cut < end and doc[cut - 1].lower_ in ORG_HEADS else end
+    return cut if cut < end and columns_of(doc).lower[cut - 1] in ORG_HEADS else end
 
 
 def _trim(doc, start, end) -> int:
-    while end > start + 1 and doc[end - 1].lower_ in _ORG_INNER:
+    lowers = columns_of(doc).lower
+    while end > start + 1 and lowers[end - 1] in _ORG_INNER:
         end -= 1
     return end
 
@@ -320,7 +349,7 @@ def _headed(doc, start, end) -> bool:
     """Two words or more, headed by an organisation word: the last, or the one before "of"/"for"."""
     if end - start < 2:
         return False
-    words = [t.lower_ for t in doc[start:end]]
+    words = columns_of(doc).lower[start:end]
     cut = next((k for k, w in enumerate(words) if w in ("of", "for")), len(words))
     return cut > 0 and words[cut - 1] in ORG_HEADS
 
@@ -328,7 +357,8 @@ def _headed(doc, start, end) -> bool:
 def _named_org(doc, start, end, inside) -> bool:
     """At least one word of the name is neither a country word nor a role noun."""
     known = {k for m in inside if m[2] in _COUNTRY_LABELS | _COMMON_LABELS for k in range(m[0], m[1])}
-    return any(k not in known and doc[k].is_alpha and doc[k].lower_ not in _ORG_INNER for k in range(start, end))
+    cols = columns_of(doc)
+    return any(k not in known and cols.is_alpha[k] and cols.lower[k] not in _ORG_INNER for k in range(start, end))
 
 
 def _proper_heads(doc, kept):
@@ -340,7 +370,8 @@ def _proper_heads(doc, kept):
         return kept
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     starts = sentence_starts(doc)
-    heads = [doc[i] for i in capitals(doc) if i not in covered and doc[i].lower_ in PROPER_HEADS and doc[i].is_title]
-    proper = {t.text for t in heads if t.i not in starts}
-    found = [(t.i, t.i + 1, "ORG", None) for t in heads if t.text in proper]
+    cols = columns_of(doc)
+    heads = [i for i in capitals(doc) if i not in covered and cols.lower[i] in PROPER_HEADS and cols.is_title[i]]
+    proper = {cols.text[i] for i in heads if i not in starts}
+    found = [(i, i + 1, "ORG", None) for i in heads if cols.text[i] in proper]
     return sorted(kept + found) if found else kept

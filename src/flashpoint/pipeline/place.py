@@ -10,8 +10,10 @@ month ("In May") and a people ("ethnic Amhara") are not places.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import and_
 
-from flashpoint.pipeline.annotations import Place, PlaceMention, annotations
+from flashpoint.pipeline.annotations import Place, PlaceMention, annotations, columns_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import MONTHS, is_common_word
@@ -97,21 +99,21 @@ class Places(Component):
 
     def _name_spans(self, doc, covered):
         """(span, cued) for runs of up to four capitalised words outside other mentions."""
-        i = 0
-        while i < len(doc):
-            token = doc[i]
-            if i in covered or not token.is_title or not token.is_alpha or token.lower_ in LOCATIVE:
-                i += 1  # "Near Mosul" opening a sentence: the locative cues the name, it is not part of it
-                continue
+        cols = columns_of(doc)
+        title, lowers, n = cols.is_title, cols.lower, len(doc)
+        done = 0  # where the last run ended
+        for i in compress(range(n), map(and_, title, cols.is_alpha)):
+            if i < done or i in covered or lowers[i] in LOCATIVE:
+                continue  # "Near Mosul" opening a sentence: the locative cues the name, it is not part of it
             end = i + 1
-            while end < len(doc) and end - i < 4 and doc[end].is_title and end not in covered:
+            while end < n and end - i < 4 and title[end] and end not in covered:
                 end += 1
             span = doc[i:end]
-            before = doc[i - 1].lower_ if i > 0 else ""
-            cued = before in LOCATIVE or (before == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_NOUNS)
+            before = lowers[i - 1] if i > 0 else ""
+            cued = before in LOCATIVE or (before == "of" and i > 1 and lowers[i - 2] in _PLACE_NOUNS)
             if (i not in sentence_starts(doc) or cued) and not _common(span, cued) and before != "ethnic":
                 yield span, cued
-            i = end
+            done = end
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)

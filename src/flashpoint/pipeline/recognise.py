@@ -12,8 +12,8 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
-from flashpoint.pipeline.annotations import Mention, annotations, text_of
-from flashpoint.pipeline.clauses import all_clauses, sentence_starts
+from flashpoint.pipeline.annotations import Mention, annotations, columns_of, span_text, text_of
+from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
 from flashpoint.pipeline.names import capitals, joined_particle, organisations, people
@@ -80,19 +80,23 @@ class Recognise(Component):
         kept = _designators(doc, kept)
         kept = people(doc, kept, self.role_kinds)
         kept = organisations(doc, kept)
+        cols = columns_of(doc)
         annotations(doc).mentions = [
-            Mention(s, e, label, key, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text)
+            Mention(s, e, label, key, cols.idx[s], cols.end_char(e - 1), span_text(doc, s, e))
             for s, e, label, key in sorted(kept)
         ]
 
     def _filter(self, doc, found):
         full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
-        sentence_of = [c.sent_start for c in all_clauses(doc) for _ in range(c.start, c.end)]
+        def sentence_of(i: int) -> int:
+            return clause_at(doc, i).sent_start
+
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
-        weapon_context = {sentence_of[s] for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
+        texts = columns_of(doc).text
+        weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
         for start, end, label, key in found:
-            text = doc[start:end].text
+            text = texts[start]  # read only for one-word matches
             if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
                 # a surname alone, without the full name in the document: not a common word, not at a
                 # sentence start, and not part of a longer capitalised name ("Bahir Dar"); a title
@@ -100,7 +104,7 @@ class Recognise(Component):
                 if is_common_word(text) or start in starts or _capitalised(doc, end) \
                         or _capitalised(doc, start - 1) and start not in titled:
                     continue
-            if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of[start] not in weapon_context:
+            if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of(start) not in weapon_context:
                 continue
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
@@ -112,7 +116,8 @@ class Recognise(Component):
 
 def _capitalised(doc, i: int) -> bool:
     """A capitalised word that may be part of a name ("Bahir Dar"), not "The" opening a sentence."""
-    return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper() and doc[i].lower_ not in STOP_WORDS
+    cols = columns_of(doc)
+    return 0 <= i < len(doc) and cols.is_alpha[i] and cols.text[i][:1].isupper() and cols.lower[i] not in STOP_WORDS
 
 
 def _longest_first(found):
@@ -144,12 +149,12 @@ def _designators(doc, kept):
     by_start = {m[0]: m for m in kept}
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     out = list(kept)
+    texts = columns_of(doc).text
     for i in capitals(doc):
-        token = doc[i]
-        if i in covered or not _DESIGNATOR.match(token.text):
+        if i in covered or not _DESIGNATOR.match(texts[i]):
             continue
-        noun = by_start.get(token.i + 1)
+        noun = by_start.get(i + 1)
         if noun and noun[2] in ("TYPE_NOUN", "WEAPON_WORD"):
             out.remove(noun)
-            out.append((token.i, noun[1], "WEAPON", f"new:{token.text}|{noun[3]}"))
+            out.append((i, noun[1], "WEAPON", f"new:{texts[i]}|{noun[3]}"))
     return sorted(out)

@@ -13,7 +13,7 @@ import re
 
 from lemminflect import getAllLemmas
 
-from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, text_of
+from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, columns_of, text_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import is_common_word
@@ -85,6 +85,7 @@ class _Context:
         self.day = ann.published
         self.mentions = ann.mentions
         self.used: set[int] = set()
+        self._tokens: dict = {}  # the rules look at the same few tokens many times
 
     # ---- actors -----------------------------------------------------------------------
     def actor(self, actor_id, **fields) -> Actor:
@@ -148,8 +149,8 @@ class _Context:
         return holders[0] if len(holders) == 1 else None
 
     def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
-        start_char = self.doc[start].idx
-        end_char = self.doc[end - 1].idx + len(self.doc[end - 1])
+        cols = columns_of(self.doc)
+        start_char, end_char = cols.idx[start], cols.end_char(end - 1)
         self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
         if not place_use and (start_char, end_char) not in actor.mentions:
             actor.mentions.append((start_char, end_char))
@@ -160,7 +161,12 @@ class _Context:
         return self.mentions[i] if 0 <= i < len(self.mentions) else None
 
     def token(self, i):
-        return self.doc[i] if 0 <= i < len(self.doc) else None
+        if not 0 <= i < len(self.doc):
+            return None
+        token = self._tokens.get(i)
+        if token is None:
+            token = self._tokens[i] = self.doc[i]
+        return token
 
     def resolve_mentions(self) -> None:
         i = 0
@@ -505,30 +511,36 @@ class _Context:
             if actor.kind == _PERSON_KIND and " " in actor.name and actor.mentions:
                 surnames[actor.name.split()[-1]] = actor
         first = {a.id: min(s for s, _ in a.mentions) for a in surnames.values() if a.mentions}
+        if not surnames:
+            return
         starts = sentence_starts(self.doc)
-        for token in self.doc:
-            actor = surnames.get(token.text)
-            at_start = token.i in starts and is_common_word(token.text)  # "Has said" opens with a verb
-            if actor and token.i not in self.used and not at_start and token.idx > first.get(actor.id, 0):
-                self.link(actor, token.i, token.i + 1)
+        cols = columns_of(self.doc)
+        for i, text in enumerate(cols.text):
+            actor = surnames.get(text)
+            if actor is None:
+                continue
+            at_start = i in starts and is_common_word(text)  # "Has said" opens with a verb
+            if i not in self.used and not at_start and cols.idx[i] > first.get(actor.id, 0):
+                self.link(actor, i, i + 1)
 
     def resolve_acronyms(self) -> None:
         """"the Syria Recovery Trust Fund (SRTF)": the acronym in brackets names the same actor from
         there on ("the SRTF is delivering ...")."""
         defined: dict[str, str] = {}
+        texts = columns_of(self.doc).text
+        n = len(texts)
         for am in list(self.ann.actor_mentions):
             actor = self.ann.actors[am.actor]
-            j = am.end + (1 if self.token(am.end) is not None and self.doc[am.end].text in ("'s", "’s") else 0)
-            acronym, close = self.token(j + 1), self.token(j + 2)
-            if actor.kind != _PERSON_KIND and self.token(j) is not None and self.doc[j].text == "(" \
-                    and close is not None and close.text == ")" and _ACRONYM.match(acronym.text):
-                defined.setdefault(acronym.text, am.actor)
+            j = am.end + (1 if am.end < n and texts[am.end] in ("'s", "’s") else 0)
+            if actor.kind != _PERSON_KIND and j < n and texts[j] == "(" \
+                    and j + 2 < n and texts[j + 2] == ")" and _ACRONYM.match(texts[j + 1]):
+                defined.setdefault(texts[j + 1], am.actor)
         if not defined:
             return
-        for token in self.doc:
-            actor_id = defined.get(token.text)
-            if actor_id and token.i not in self.used:
-                self.link(self.ann.actors[actor_id], token.i, token.i + 1)
+        for i, text in enumerate(columns_of(self.doc).text):
+            actor_id = defined.get(text)
+            if actor_id and i not in self.used:
+                self.link(self.ann.actors[actor_id], i, i + 1)
 
     def resolve_definite_people(self) -> None:
         """"the scholar", "the Turkish academic": the last person named with that kind of role."""

@@ -7,9 +7,12 @@ closes an abbreviated title the tokenizer splits off ("Staff Sgt. Albert Connell
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+
 import numpy
 from spacy.attrs import SENT_START
 
+from flashpoint.pipeline.annotations import columns_of
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import HONORIFICS
 
@@ -23,33 +26,41 @@ class Segment(Component):
     assigns = ("token.is_sent_start",)
 
     def match(self, doc):
-        texts = [t.text_with_ws for t in doc]
-        starts = [False] * len(doc)
-        after_final = False
-        for i, with_ws in enumerate(texts):
-            text = with_ws.rstrip()
-            space = not text
-            if i == 0:
-                starts[i] = True
-            elif "\n" in texts[i - 1]:
-                starts[i] = not space
-            elif after_final and not space:
-                starts[i] = text[:1].isupper() or text[:1].isdigit() or text in _OPENERS
-            if text in _FINAL:
-                after_final = not _title_abbreviation(texts, i)
-            elif not (text in _CLOSERS and after_final) and not space:
-                after_final = False
+        # Only the tokens after a line break or a final mark can start a sentence, so only those
+        # are read (spaCy keeps whitespace apart from words: a token is all space or has none).
+        cols = columns_of(doc)
+        texts, n = cols.text, len(cols.text)
+        starts = [False] * n
+        if n:
+            starts[0] = True
+        for i in compress(range(n - 1), map(str.__contains__, texts, repeat("\n"))):
+            starts[i + 1] = bool(texts[i + 1].rstrip())
+        for final in compress(range(n), map(_FINAL.__contains__, texts)):
+            if not _title_abbreviation(cols, final):
+                self._after_final(texts, final, starts)
         return starts
 
+    @staticmethod
+    def _after_final(texts, final: int, starts: list[bool]) -> None:
+        """The first word after a final mark (and any closing quotes) starts a sentence if it
+        opens with a capital, a digit or an opening quote (a line break decides on its own)."""
+        for j in range(final + 1, len(texts)):
+            text = texts[j].rstrip()
+            space = not text
+            if "\n" not in texts[j - 1] and not space:
+                starts[j] = text[:1].isupper() or text[:1].isdigit() or text in _OPENERS
+            if text in _FINAL or not (text in _CLOSERS or space):
+                return
+
     def set_annotations(self, doc, starts) -> None:
-        marks = numpy.array([[1 if start else -1] for start in starts], dtype="int32").astype("uint64")
+        marks = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32").astype("uint64")[:, None]
         if len(doc):
             doc.from_array([SENT_START], marks)
         doc.user_data["flashpoint_sent_starts"] = [i for i, start in enumerate(starts) if start]
 
 
-def _title_abbreviation(texts, i: int) -> bool:
+def _title_abbreviation(cols, i: int) -> bool:
     """"Sgt" "." with no space between: the tokenizer split an abbreviated title from its period."""
-    before = texts[i - 1] if i else " "
-    return texts[i].startswith(".") and before == before.rstrip() and len(before) <= 4 \
+    before = (cols.text[i - 1] + " " if cols.space[i - 1] else cols.text[i - 1]) if i else " "
+    return cols.text[i].startswith(".") and before == before.rstrip() and len(before) <= 4 \
         and before[:1].isupper() and before.lower() in HONORIFICS

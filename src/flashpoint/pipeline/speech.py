@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flashpoint.pipeline.annotations import lowers_of
+from flashpoint.pipeline.annotations import lowers_of, punct_of
 from flashpoint.pipeline.triggers import forms
 
 _WINDOW = 5  # words between a marker and its trigger ("will soon hold talks")
@@ -70,10 +70,11 @@ class SpeechActs:
         words before it, with no punctuation between. A modal before a `coercive` act with a
         condition after it ("may halt mediation if ...") is a conditional threat."""
         words = lowers_of(doc)
+        punct = punct_of(doc)
         floor = max(clause.start, start - _WINDOW - 3)
         found: dict[str, set[int]] = {}
         for i in range(start - 1, floor - 1, -1):
-            if doc[i].is_punct:
+            if punct[i]:
                 break
             for kind, phrase, reported in self.first.get(words[i], ()):
                 end = _match_at(words, i, [phrase], start)

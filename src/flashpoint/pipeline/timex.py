@@ -68,11 +68,191 @@ RULES = [  # (name, pattern, flags); tried in this order, longest match wins at 
     ("year", rf"(?<![\d,.$£€-]){_Y}(?![\d,%]|\s*(?:percent|people|troops|soldiers|km))\b", 0),
 ]
 _COMPILED = [(name, re.compile(pattern, flags)) for name, pattern, flags in RULES]
+_PATTERNS = dict(_COMPILED)
+_IGNORECASE = {name for name, _, flags in RULES if flags & re.I}
 # A case-insensitive rule runs about twice as fast as a plain pattern over the lower-cased text;
 # each hit is then matched again, anchored, on the text itself. (No rule uses \D, \W, \S or \B,
 # which lower-casing the pattern would change.)
 _FOLDED = {name: re.compile(pattern.lower().replace("(?p<", "(?P<")) for name, pattern, flags in RULES
            if flags & re.I}
+
+# Words without which a rule cannot match, as groups that must each have one word in the text
+# (the lower-cased text for a case-insensitive rule): a cheap substring test that saves most rules
+# a regular-expression scan of a text that cannot hold them. A rule not listed always runs.
+_MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_LOWER = tuple(m.lower() for m in _MONTH)
+_YEAR = ("18", "19", "20")
+_PARTS = ("early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of")
+_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+NEEDS = {
+    "iso": (("-",),),
+    "mdy": (_MONTH, _YEAR),
+    "dmy": (_MONTH, _YEAR),
+    "part_my": (_PARTS, _MONTH_LOWER, _YEAR),
+    "my": (_MONTH, _YEAR),
+    "md": (_MONTH,),
+    "dm": (_MONTH,),
+    "part_m": (_PARTS, _MONTH_LOWER),
+    "ago": (("ago",),),
+    "earlier_this": (("earlier ", "later "),),
+    "past_n": (("past ", "last ", "previous ", "next ", "coming ", "first ", "final "), _UNITS),
+    "recent": (("recent ",),),
+    "quarter": (("quarter", "qtr"),),
+    "adj_duration": (("-",), _UNITS),
+    "the_year": (("year",),),
+    "rel": (("last ", "this ", "next ", "past ", "coming ", "previous ", "current "),
+            ("week", "month", "year", "decade", "century", *_SEASONS)),
+    "part_rel": (_PARTS, ("week", "month", "year")),
+    "decade": (("0s",),),
+    "season_y": (_SEASONS, _YEAR),
+    "weekday": (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),),
+    "deictic": (("yesterday", "today", "tomorrow", "tonight", "last night", "this morning", "this evening"),),
+    "ref": (("recently", "the past", "current", "at present", "now", "future", "these days", "soon",
+             "previously", "formerly", "once"),),
+    "set": (("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly"),),
+    "duration": (_UNITS,),
+    "vague_duration": (("for ",),),
+    "bare_month": (_MONTH,),
+    "year": (_YEAR,),
+}
+
+
+def _may_match(name: str, text: str, seen: dict) -> bool:
+    """Whether `text` holds a word of each of the rule's needed groups (`seen` keeps answers)."""
+    for group in NEEDS.get(name, ()):
+        for word in group:
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = word in text
+            if found:
+                break
+        else:
+            return False
+    return True
+
+
+_CUE_OFFSETS = tuple(sorted({len(cue) + 1 for cue in ("In", "Since", "by", "until", "till", "from", "during", "of", "last",
+                                                   "this", "next", "before", "after", "through", "to", "Early", "Late")}))
+# Where a match of a rule can start: `offset` characters before one of `words` (the month of
+# "In May" opens three characters after the match). A rule listed here is tried only at those
+# places, which finds what a scan of the whole text finds; the others scan the text.
+STARTS = {
+    "iso": (("-",), (4,)),
+    "mdy": (_MONTH, (0,)),
+    "part_my": (_PARTS, (0,)),
+    "my": (_MONTH, (0,)),
+    "md": (_MONTH, (0,)),
+    "part_m": (_PARTS, (0,)),
+    "earlier_this": (("earlier ", "later "), (0,)),
+    "past_n": (("past ", "last ", "previous ", "next ", "coming ", "first ", "final "), (0, len("the "))),
+    "recent": (("recent ",), (0, len("in "))),
+    "quarter": (("first", "second", "third", "fourth"), (0, len("the "), len("this year's "))),
+    "the_year": (("the ", "this "), (0,)),
+    "rel": (("last ", "this ", "next ", "past ", "coming ", "previous ", "current "), (0,)),
+    "part_rel": (_PARTS, (0,)),
+    "decade": (_YEAR, (0, len("the "))),
+    "season_y": (_SEASONS, (0,)),
+    "weekday": (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), (0, len("last "))),
+    "deictic": (("yesterday", "today", "tomorrow", "tonight", "last night", "this morning", "this evening",
+                 "the day before yesterday"), (0,)),
+    "ref": (("recently", "in the past", "the past", "currently", "current", "at present", "nowadays", "now",
+             "the future", "in the future", "future", "these days", "soon", "previously", "formerly", "once"), (0,)),
+    "set": (("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly"), (0,)),
+    "vague_duration": (("for ",), (0,)),
+    "bare_month": (_MONTH, _CUE_OFFSETS),
+    "year": (_YEAR, (0,)),
+}
+
+
+def _starts(text: str, words, offsets, found: dict) -> list[int]:
+    """Every place `offset` characters before an occurrence of one of `words`, in order."""
+    places = set()
+    for word in words:
+        at = found.get(word)
+        if at is None:
+            at, i = [], text.find(word)
+            while i >= 0:
+                at.append(i)
+                i = text.find(word, i + 1)
+            found[word] = at
+        for offset in offsets:
+            places.update(i - offset for i in at if i >= offset)
+    return sorted(places)
+
+
+# Rules that open with a number or a day before a word: where they can start is found from that
+# word backwards, over the spaces (or the hyphen) before it, then over the longest number word or
+# the digits ("three days", "a few weeks", "10-day", "26 September").
+_NUMBER_LENGTHS = tuple(sorted({len(w) for w in NUMBER_WORDS}))  # every word of _NUM is there
+BEFORE = {
+    "ago": (_UNITS, " ", _NUMBER_LENGTHS),
+    "duration": (_UNITS, " ", _NUMBER_LENGTHS),
+    "adj_duration": (_UNITS, "-", _NUMBER_LENGTHS),
+    "dmy": (_MONTH, " ", (1, 2, 3, 4)),
+    "dm": (_MONTH, " ", (1, 2, 3, 4)),
+}
+
+
+def _starts_before(text: str, words, joint: str, lengths, found: dict) -> list[int]:
+    """Places a number (or a day) can start that ends, then `joint` (spaces or a hyphen), right
+    before one of `words`: `lengths` characters before it, or anywhere in the digits before it."""
+    places = set()
+    for word in words:
+        at = found.get(word)
+        if at is None:
+            at, i = [], text.find(word)
+            while i >= 0:
+                at.append(i)
+                i = text.find(word, i + 1)
+            found[word] = at
+        for i in at:
+            end = i
+            if joint == " ":
+                while end > 0 and text[end - 1].isspace():
+                    end -= 1
+            elif end > 0 and text[end - 1] == joint:
+                end -= 1
+            if end == i:
+                continue
+            places.update(end - n for n in lengths if end >= n)
+            digits = end
+            while digits > 0 and text[digits - 1].isdecimal():
+                digits -= 1
+            places.update(range(digits, end))
+    return sorted(places)
+
+
+def _finditer(pattern, text: str, starts):
+    """`pattern.finditer(text)` for a pattern that can match only at `starts`: the leftmost match
+    at or after where the last one ended, then the next."""
+    done = 0
+    for start in starts:
+        if start >= done:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                done = m.end()
+
+
+def _hits(name: str, text: str, lower: str, folded: bool, seen: dict):
+    """The rule's matches, each matched on `text` (None where the folded hit does not hold there)."""
+    pattern = _PATTERNS[name]
+    if name in _IGNORECASE and not (folded and name in _FOLDED):  # the lower case is longer
+        return pattern.finditer(text)
+    on_lower = name in _FOLDED
+    haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
+    in_haystack, at = seen[on_lower]
+    if not _may_match(name, haystack, in_haystack):
+        return ()
+    if name in STARTS:
+        words, offsets = STARTS[name]
+        found = _finditer(search, haystack, _starts(haystack, words, offsets, at))
+    elif name in BEFORE:
+        found = _finditer(search, haystack, _starts_before(haystack, *BEFORE[name], at))
+    else:
+        found = search.finditer(haystack)
+    return (pattern.match(text, m.start()) for m in found) if on_lower else found
 
 
 def _month(text: str) -> int:
@@ -357,11 +537,9 @@ def find_times(text: str, dct: date | None) -> list[TimeX]:
     candidates = []
     lower = text.lower()
     folded = len(lower) == len(text)  # a few characters lower-case to two
-    for order, (name, pattern) in enumerate(_COMPILED):
-        if folded and name in _FOLDED:
-            hits = (pattern.match(text, m.start()) for m in _FOLDED[name].finditer(lower))
-        else:
-            hits = pattern.finditer(text)
+    seen = {True: ({}, {}), False: ({}, {})}  # per haystack: words present, where words occur
+    for order, (name, _pattern) in enumerate(_COMPILED):
+        hits = _hits(name, text, lower, folded, seen)
         for m in hits:
             if m is not None:
                 candidates.append((m.start(), -(m.end() - m.start()), order, name, m))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from lemminflect import getAllInflections
 
@@ -72,16 +73,28 @@ class TriggerIndex:
         phrase's own words, though it may fill a gap ("rejected a U.S. request"); a `no_start`
         token opens no match; a match `fits(start, end, entry)` rejects leaves its words to others."""
         lowers = lowers_of(doc)
-        punct = [p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers, strict=True)]
+        first = self.first
+        starts = [i for i in compress(range(len(lowers)), map(first.__contains__, lowers))
+                  if i not in blocked and i not in no_start]
+        if not starts:
+            return []
+        punct = _stops(doc)
         found = []
-        for i, word in enumerate(lowers):
-            if i in blocked or i in no_start:
-                continue
-            for entry, rest in self.first.get(word, ()):
+        for i in starts:
+            for entry, rest in first[lowers[i]]:
                 end = _match_rest(lowers, punct, i + 1, rest, blocked)
                 if end and (fits is None or fits(i, end, entry)):
                     found.append((i, end, entry, len(rest)))
         return _longest_first(found)
+
+
+def _stops(doc) -> list[bool]:
+    """Punctuation that ends a phrase's gap (a hyphen or a quotation mark does not)."""
+    cached = doc.user_data.get("flashpoint_trigger_stops")
+    if cached is None:
+        cached = doc.user_data["flashpoint_trigger_stops"] = [
+            p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers_of(doc), strict=True)]
+    return cached
 
 
 def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
