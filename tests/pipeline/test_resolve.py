@@ -118,3 +118,29 @@ def test_forces_led_by_a_country_are_that_countrys(pipeline):
     actors = _actors(_record(pipeline, text), text)
     assert actors["Nigerian-led troops"][1:] == ("NGA", "NGAMIL")
     assert not any(k.startswith("Syrian") for k in actors)
+
+
+@pytest.mark.parametrize(("published", "code"), [("1989-05-01", "IGOEEUWPT"), ("2020-01-01", "IGOBUSWTO")])
+def test_a_name_two_bodies_share_goes_to_the_one_that_existed_on_the_date(pipeline, published, code):
+    # "WTO": the Warsaw Treaty Organization until 1991, the World Trade Organization from 1995
+    text = "The WTO said on Monday that the rules had been broken."
+    record = pipeline.extract(Document.from_text(text, published=published))
+    assert [a["code"] for a in record["actors"]] == [code]
+
+
+def test_the_same_text_gives_the_same_record_whatever_the_hash_seed(tmp_path):
+    # set order once decided between two bodies with one name; run in fresh interpreters
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json; from flashpoint.pipeline import load_pipeline; from flashpoint.documents import Document; "
+              "print(json.dumps(load_pipeline().extract(Document(text='The WTO said the rules had been broken.')),"
+              " sort_keys=True))")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.add(json.dumps([a["code"] for a in json.loads(run.stdout)["actors"]]))
+    assert len(outputs) == 1, outputs

@@ -8,6 +8,8 @@ common nouns by lower case); `set_annotations` keeps the longest non-overlapping
 from __future__ import annotations
 
 import re
+from collections import Counter
+from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -87,6 +89,7 @@ class Recognise(Component):
         ]
 
     def _filter(self, doc, found):
+        found = self._in_existence(doc, found)
         full_people = {key for s, e, label, key in found if label == "ENTRY" and e - s > 1}
         def sentence_of(i: int) -> int:
             return clause_at(doc, i).sent_start
@@ -114,6 +117,25 @@ class Recognise(Component):
             yield start, end, label, key
 
 
+    def _in_existence(self, doc, found):
+        """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
+        Warsaw Treaty Organization, dissolved 1991), those that did not exist on the publication
+        date (today for an undated text) give way to those that did."""
+        spans = Counter((s, e) for s, e, label, _ in found if label == "ENTRY")
+        if all(n == 1 for n in spans.values()):
+            return found
+        day = annotations(doc).published or date.today().isoformat()
+        alive = {(s, e) for s, e, label, key in found if label == "ENTRY" and spans[(s, e)] > 1
+                 and _existed(self.kb.entries[key].data, day)}
+        return [m for m in found if m[2] != "ENTRY" or spans[m[:2]] == 1 or m[:2] not in alive
+                or _existed(self.kb.entries[m[3]].data, day)]
+
+
+def _existed(data: dict, day: str) -> bool:
+    founded, dissolved = str(data.get("founded") or ""), str(data.get("dissolved") or "")
+    return (not founded or founded[:len(day)] <= day) and (not dissolved or day[:len(dissolved)] <= dissolved)
+
+
 def _capitalised(doc, i: int) -> bool:
     """A capitalised word that may be part of a name ("Bahir Dar"), not "The" opening a sentence."""
     cols = columns_of(doc)
@@ -121,7 +143,8 @@ def _capitalised(doc, i: int) -> bool:
 
 
 def _longest_first(found):
-    ordered = sorted(set(found), key=lambda m: (-(m[1] - m[0]), -PRIORITY.get(m[2], 0), m[0]))
+    # the key last: of two entries with one name and no date to choose by, always the same one
+    ordered = sorted(set(found), key=lambda m: (-(m[1] - m[0]), -PRIORITY.get(m[2], 0), m[0], m[3] or ""))
     taken: set[int] = set()
     kept = []
     for start, end, label, key in ordered:
