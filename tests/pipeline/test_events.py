@@ -199,3 +199,12 @@ def test_a_source_described_after_a_comma_is_not_the_name_before_it(pipeline):
 
 def test_a_reciprocal_verb_takes_its_direct_object_as_partner(pipeline):
     assert _events(pipeline, "Malian officials met Sergei Lavrov in Moscow.")[0][2:] == (["MLIGOV"], ["RUSGOV"])
+
+
+def test_a_partner_named_after_his_counterpart_is_the_recipient(pipeline):
+    text = "Defence Minister Zakir Hasanov discussed security with his Turkish counterpart, Hulusi Akar, in Ankara."
+    actors, recipients = _events(pipeline, text)[0][2:]
+    assert actors == ["AZEMIL"] and [r[:3] for r in recipients] == ["TUR"]  # Akar: minister until 2023
+    # an apposition after any other noun does not carry the preposition over
+    text = "Defence Minister Zakir Hasanov discussed security with the press, Hulusi Akar said."
+    assert all(not e[3] for e in _events(pipeline, text))

@@ -15,7 +15,8 @@ from flashpoint.pipeline.annotations import annotations, columns_of, text_of, to
 from flashpoint.pipeline.clauses import Clause
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
-_APPOSITIVE = {"his", "her", "their", "its", "counterpart", "counterparts"}
+_COUNTERPART = {"counterpart", "counterparts"}
+_APPOSITIVE = {"his", "her", "their", "its"} | _COUNTERPART
 STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
 MAX_OBJECT_DISTANCE = 10
 _SINCE = {"since", "from"}
@@ -164,12 +165,18 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
 
 
 def _preceded_by(doc, m, floor: int, preps) -> bool:
+    """One of `preps` shortly before the mention, also across the counterpart it names ("with
+    his Turkish counterpart, Hulusi Akar")."""
     cols = columns_of(doc)
-    for i in range(m.start - 1, max(floor, m.start - 4) - 1, -1):
+    lowest, i = max(floor, m.start - 4), m.start - 1
+    while i >= lowest:
         if cols.lower[i] in preps:
             return True
         if cols.is_punct[i]:
-            return False
+            if cols.text[i] != "," or i - 1 < floor or cols.lower[i - 1] not in _COUNTERPART:
+                return False
+            lowest = max(floor, i - 5)
+        i -= 1
     return False
 
 
