@@ -25,6 +25,16 @@ def test_countries_by_name_alias_and_adjective(gazetteer):
     assert ("SYR", "country", "adjective") in kinds(gazetteer, "Syrians")
 
 
+def test_a_country_name_that_is_one_of_its_divisions_is_the_division(gazetteer):
+    # the knowledge base names the United Kingdom "Scotland" too (an actor there is British), but
+    # the place is the division; a division that shares the country's own name leaves it alone
+    assert ("GBR", "admin1", "name") in kinds(gazetteer, "Scotland")
+    assert ("GBR", "country", "name") not in kinds(gazetteer, "Scotland")
+    assert ("GBR", "admin1", "name") in kinds(gazetteer, "Northern Ireland")
+    assert ("IRL", "country", "name") not in kinds(gazetteer, "Northern Ireland")
+    assert geocode("Mexico")["feature"] == "country"
+
+
 def test_a_short_code_is_never_a_town(gazetteer):
     assert all(m.place.feature != "city" for m in gazetteer.matches("US"))
 

