@@ -84,3 +84,27 @@ def test_the_knowledge_base_is_not_read_at_import(monkeypatch):
         monkeypatch.delitem(sys.modules, name)
     module = importlib.import_module("flashpoint")
     assert "flashpoint.kb.knowledge" not in sys.modules and module.SCHEMA == "flashpoint/1"
+
+
+def test_the_parsed_knowledge_base_is_kept_per_content_and_rebuilt_after_an_edit(tmp_path, monkeypatch):
+    from flashpoint import kb as kb_module
+
+    monkeypatch.setenv("FLASHPOINT_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "kb"
+    user.mkdir()
+    entry = "- id: jane-analyst\n  name: {name}\n  country: KGZ\n  roles: []\n  source: a test entry\n"
+    (user / "officials.yaml").write_text(entry.format(name="Jane Analyst"), encoding="utf-8")
+
+    def fresh():
+        kb_module._load.cache_clear()  # a new process, as far as the knowledge base can tell
+        return kb_module._load((builtin_dir(), user))
+
+    first = fresh()
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1
+    again = fresh()
+    assert again is not first and again.lookup("Jane Analyst") and again.entries.keys() == first.entries.keys()
+    (user / "officials.yaml").write_text(entry.format(name="Joan Analyst"), encoding="utf-8")
+    edited = fresh()
+    assert edited.lookup("Joan Analyst") and not edited.lookup("Jane Analyst")
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 2
+    kb_module._load.cache_clear()

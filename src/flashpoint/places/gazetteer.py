@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from flashpoint.cache import cache_dir
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
 SCHEMA_VERSION = 7
@@ -63,10 +64,6 @@ class Match:
 
     place: Candidate
     how: str  # name, alternate, adjective, abbreviation, capital
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("FLASHPOINT_CACHE") or Path.home() / ".cache" / "flashpoint")
 
 
 def _alpha3() -> dict[str, str]:
