@@ -147,13 +147,15 @@ def people(doc, kept, role_kinds):
         if end == i or not free(i, end):
             continue
         after = lowers[end] if end < len(doc) else ""
-        words = _words(doc, i, end)
         role = _introduced_by(doc, i, end, roles_end)
         if role == "company":
             out.append((i, end, "ORG", None))
             covered.update(range(i, end))
             continue
         titled = role == "person" or _honorific_before(doc, i)
+        if not (titled or after == "," or after in _SPEECH or i > 0 and lowers[i - 1] in _SAID or texts[i] == "Abu"):
+            continue  # no cue below can hold: a title, an apposition, speech, a quote or a kunya
+        words = _words(doc, i, end)
         if _not_a_person(doc, i, end) or is_common_word(texts[i]) and not (titled and words >= 2):
             continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
         apposition = after == "," and end + 1 < len(doc) and lowers[end + 1] in _APPOSITION \
