@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from flashpoint.errors import InputError
@@ -86,8 +86,7 @@ class Document:
 
     def metadata(self) -> dict:
         """The `document` object of the flashpoint/1 contract."""
-        data = asdict(self)
-        out = {k: data[k] for k in _FIELDS}
+        out = {k: getattr(self, k) for k in _FIELDS}  # strings: no copy needed (`asdict` copied the text too)
         if self.source:
             out["source"] = self.source
         return out

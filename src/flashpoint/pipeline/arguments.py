@@ -233,18 +233,18 @@ _ADVERBS = {"reportedly", "allegedly", "also", "later", "then", "all", "not", "n
 
 def is_passive(doc, start: int) -> bool:
     """"were killed", "had been reportedly shot", "came under fire": the subject is acted upon."""
-    token = doc[start]
-    if start > 0 and doc[start - 1].lower_ == "under":
+    lowers = columns_of(doc).lower
+    word = lowers[start]
+    if start > 0 and lowers[start - 1] == "under":
         return True
-    if token.lower_ in _ADJECTIVAL and start + 1 < len(doc) and doc[start + 1].lower_ == "to":
+    if word in _ADJECTIVAL and start + 1 < len(lowers) and lowers[start + 1] == "to":
         return False  # "Israel is opposed to French mediation": a stance, not a passive
-    if not (token.lower_.endswith(("ed", "en")) or token.lower_ in _IRREGULAR_PARTICIPLES
-            or _participle(token.lower_)):
+    if not (word.endswith(("ed", "en")) or word in _IRREGULAR_PARTICIPLES or _participle(word)):
         return False
     i = start - 1
-    while i >= 0 and doc[i].lower_ in _ADVERBS:
+    while i >= 0 and lowers[i] in _ADVERBS:
         i -= 1
-    return i >= 0 and doc[i].lower_ in _BE
+    return i >= 0 and lowers[i] in _BE
 
 
 @lru_cache(maxsize=4096)
@@ -287,10 +287,11 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     from flashpoint.pipeline.trigger_match import trigger_positions
 
     ann = annotations(doc)
-    sent_start = doc[clause.sent_start].idx
-    sent_end = doc[clause.sent_end - 1].idx + len(doc[clause.sent_end - 1])
-    here = doc[trigger_start].idx
-    others = [doc[i].idx for i in trigger_positions(doc) if clause.sent_start <= i < clause.sent_end]
+    idx = columns_of(doc).idx
+    sent_start = idx[clause.sent_start]
+    sent_end = columns_of(doc).end_char(clause.sent_end - 1)
+    here = idx[trigger_start]
+    others = [idx[i] for i in trigger_positions(doc) if clause.sent_start <= i < clause.sent_end]
     mine = []
     for t in ann.times:
         if not (sent_start <= t.start < sent_end and t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
@@ -301,7 +302,7 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     if not mine:
         frame = _frame_date(doc, clause, ann, sent_start)
         return date_of(doc, frame, dct) if frame else None
-    in_clause = [t for t in mine if doc[clause.start].idx <= t.start <= doc[clause.end - 1].idx]
+    in_clause = [t for t in mine if idx[clause.start] <= t.start <= idx[clause.end - 1]]
     timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
     found = date_of(doc, timex, dct)
     between = text_of(doc)[min(here, timex.start):max(here, timex.start)].lower().split()
@@ -312,8 +313,8 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
 
 def _frame_date(doc, clause, ann, sent_start: int):
     """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it."""
-    opening = doc[clause.sent_start:min(clause.sent_end, clause.sent_start + 4)]
-    limit = opening[-1].idx + len(opening[-1]) if len(opening) else sent_start
+    opening = token_range(doc, clause.sent_start, min(clause.sent_end, clause.sent_start + 4))
+    limit = columns_of(doc).end_char(opening[-1]) if len(opening) else sent_start
     for t in ann.times:
         if sent_start <= t.start < limit and t.type == "DATE" and t.begin:
             return t

@@ -59,6 +59,10 @@ def _described_source(doc, floor: int, verb: int) -> int | None:
     return None
 
 
+def _nothing(doc, start, end) -> None:
+    return None
+
+
 class Attribute(Component):
     name = "attribution"
     requires = ("flashpoint.actor_mentions",)
@@ -71,10 +75,11 @@ class Attribute(Component):
         for clause in all_clauses(doc):
             by_sentence.setdefault(clause.sent_start, []).append(clause)
         lowers = columns_of(doc).lower
+        according = self._according_to if "according" in lowers else _nothing  # most texts have none
         for sent_start, sent_end in sentences(doc):
-            sentence_level = self._according_to(doc, sent_start, sent_end)
+            sentence_level = according(doc, sent_start, sent_end)
             for clause in by_sentence.get(sent_start, ()):
-                cue = self._according_to(doc, clause.start, clause.end) or self._speech(doc, clause, names) \
+                cue = according(doc, clause.start, clause.end) or self._speech(doc, clause, names) \
                     or sentence_level
                 status = cue.status if cue else "asserted"
                 if not UNCERTAIN.isdisjoint(lowers[clause.start:clause.end]):

@@ -418,9 +418,16 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "
 def _noun_form(word: str, trigger) -> bool:
     """"threats" is no form of the verb "threaten": the trigger is used as a noun. A phrase
     counts by its first word when that is a verb ("reach an agreement", not "civil unrest")."""
-    heads = [p.split()[0] for p in trigger.get("phrases") or ()]
-    lemmas = [*(trigger.get("lemmas") or ()), *(h for h in heads if _is_verb(h))]
-    return bool(lemmas) and all(word not in forms(lemma, "VERB") for lemma in lemmas)
+    verbs = _verb_forms(tuple(trigger.get("lemmas") or ()), tuple(trigger.get("phrases") or ()))
+    return verbs is not None and word not in verbs
+
+
+@lru_cache(maxsize=4096)
+def _verb_forms(lemmas: tuple, phrases: tuple) -> frozenset[str] | None:
+    """Every verb form of a trigger's lemmas and of its phrases' verb heads; None where it has none."""
+    heads = [p.split()[0] for p in phrases]
+    verbs = [*lemmas, *(h for h in heads if _is_verb(h))]
+    return frozenset(f for verb in verbs for f in forms(verb, "VERB")) if verbs else None
 
 
 @lru_cache(maxsize=4096)

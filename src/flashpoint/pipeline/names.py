@@ -42,8 +42,12 @@ def capitals(doc) -> list[int]:
     return cached
 
 
-def _name_token(doc, i, starts) -> bool:
-    return i in _name_shaped(doc) and i not in starts
+def _name_words(doc) -> set[int]:
+    """Tokens that may be a word of a name: shaped like one and not opening a sentence."""
+    cached = doc.user_data.get("flashpoint_name_words")
+    if cached is None:
+        cached = doc.user_data["flashpoint_name_words"] = _name_shaped(doc) - sentence_starts(doc)
+    return cached
 
 
 def _name_shaped(doc) -> set[int]:
@@ -58,22 +62,23 @@ def _name_shaped(doc) -> set[int]:
     return cached
 
 
-def _name_run(doc, start, starts, limit=4) -> int:
+def _name_run(doc, start, names, limit=4) -> int:
     """End of a run of capitalised name words starting at `start`, allowing particles ("al-",
-    "bin"), middle initials ("Joseph L. Votel") and suffixes ("Charles H. Keating IV")."""
+    "bin"), middle initials ("Joseph L. Votel") and suffixes ("Charles H. Keating IV"); `names` are
+    the document's `_name_words`."""
     cols = columns_of(doc)
     texts, lowers, n = cols.text, cols.lower, len(cols.text)
     end, words = start, 0
     while end < n and words < limit:
-        inner = end > start and end + 1 < n and _name_token(doc, end + 1, starts)
-        if _name_token(doc, end, starts) or (end > start and lowers[end] in _NAME_PARTICLES):
+        inner = end > start and end + 1 < n and end + 1 in names
+        if end in names or (end > start and lowers[end] in _NAME_PARTICLES):
             end, words = end + 1, words + 1
         elif inner and (_INITIAL.match(texts[end]) or joined_particle(doc, end)):
             end += 1
         elif end > start and _joined_part(doc, end):
             end += 2  # "Ban Ki-moon"
-        elif end > start and _nickname(doc, end, starts):
-            end = _nickname(doc, end, starts)
+        elif end > start and _nickname(doc, end, names):
+            end = _nickname(doc, end, names)
         elif end > start and texts[end] in _SUFFIXES:
             end += 1
             break
@@ -84,14 +89,14 @@ def _name_run(doc, start, starts, limit=4) -> int:
     return end
 
 
-def _nickname(doc, i, starts) -> int | None:
+def _nickname(doc, i, names) -> int | None:
     """Col. John "J.D." Dorrian: a quoted nickname inside a name; where the name goes on after it."""
     texts = columns_of(doc).text
     if texts[i] not in ('"', "“", "'", "‘"):
         return None
     for j in range(i + 2, min(i + 5, len(texts) - 1)):
         if texts[j] in ('"', "”", "'", "’"):
-            return j + 1 if _name_token(doc, j + 1, starts) else None
+            return j + 1 if j + 1 in names else None
     return None
 
 
@@ -129,26 +134,28 @@ def people(doc, kept, role_kinds):
     def free(start, end):
         return end - start >= 1 and covered.isdisjoint(range(start, end))
 
-    starts = sentence_starts(doc)
+    names = _name_words(doc)
     cols = columns_of(doc)
     texts, lowers = cols.text, cols.lower
     for i in capitals(doc):
         if i in covered:
             continue
-        kunya = texts[i] == "Abu" and i + 1 < len(doc) and _name_token(doc, i + 1, starts)
-        if not (kunya or _name_token(doc, i, starts)) or lowers[i] in STOP_WORDS or _is_title(doc, i):
+        kunya = texts[i] == "Abu" and i + 1 < len(doc) and i + 1 in names
+        if not (kunya or i in names) or lowers[i] in STOP_WORDS or _is_title(doc, i):
             continue
-        end = _name_run(doc, i + 1, starts, limit=4) if kunya else _name_run(doc, i, starts, limit=5)
+        end = _name_run(doc, i + 1, names, limit=4) if kunya else _name_run(doc, i, names, limit=5)
         if end == i or not free(i, end):
             continue
         after = lowers[end] if end < len(doc) else ""
-        words = _words(doc, i, end)
         role = _introduced_by(doc, i, end, roles_end)
         if role == "company":
             out.append((i, end, "ORG", None))
             covered.update(range(i, end))
             continue
         titled = role == "person" or _honorific_before(doc, i)
+        if not (titled or after == "," or after in _SPEECH or i > 0 and lowers[i - 1] in _SAID or texts[i] == "Abu"):
+            continue  # no cue below can hold: a title, an apposition, speech, a quote or a kunya
+        words = _words(doc, i, end)
         if _not_a_person(doc, i, end) or is_common_word(texts[i]) and not (titled and words >= 2):
             continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
         apposition = after == "," and end + 1 < len(doc) and lowers[end + 1] in _APPOSITION \
@@ -194,23 +201,24 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
     full name ("Judge Frederic Block", "activist Jo Crotty"), or after a plural one with a list of
     full names ("the chief negotiators, Petar Petkovic and Besnik Bislimi"); "company" after a
     company noun; None otherwise ("militant Sunni", "local Arabs", "officials, New York state")."""
-    comma = doc[start - 1].text == "," if start > 0 else False
+    cols = columns_of(doc)
+    texts = cols.text
+    comma = texts[start - 1] == "," if start > 0 else False
     at = start - 1 if comma else start
     if at not in roles_end:
         return None
     kind = roles_end[at]
     if kind in ("person", "company"):
         return kind
-    role_word = doc[at - 1]
-    if all(is_common_word(t.text) for t in doc[start:end] if t.is_alpha):
+    if all(is_common_word(texts[k]) for k in _tokens(doc, start, end) if cols.is_alpha[k]):
         return None  # "the Official Security Assistance programme": a group noun needs a real name after it
-    full, plural = _words(doc, start, end) >= 2, role_word.lower_.endswith("s")
-    after = doc[end].text if end < len(doc) else ""
+    full, plural = _words(doc, start, end) >= 2, cols.lower[at - 1].endswith("s")  # the role word
+    after = texts[end] if end < len(texts) else ""
     if comma:  # a plural noun needs the list to end there: not "officials, New York state governor X"
         return "person" if full and (not plural or after in (",", ".", "and", "")) else None
     if plural:  # "Parliamentarians Mahinda Amaraweera", not "local Arabs"
-        return "person" if role_word.is_title and full else None
-    return "person" if role_word.is_title or full else None
+        return "person" if cols.is_title[at - 1] and full else None
+    return "person" if cols.is_title[at - 1] or full else None
 
 
 def _is_title(doc, i) -> bool:

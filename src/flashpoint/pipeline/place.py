@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 from operator import and_
+from typing import NamedTuple
 
-from flashpoint.pipeline.annotations import Place, PlaceMention, annotations, columns_of
+from flashpoint.pipeline.annotations import Place, PlaceMention, annotations, columns_of, span_text
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import MONTHS, is_common_word
@@ -25,17 +26,26 @@ _MIN_UNCUED_POPULATION = 200_000
 _PRECISION = {"admin1": "admin1", "country": "country", "continent": "region"}
 
 
-def _common(span, cued: bool) -> bool:
+class Run(NamedTuple):
+    """A run of capitalised words, by token index: what a `Span` would give, without making one."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _common(run: Run, cued: bool) -> bool:
     """A dictionary word alone is a name only after a locative, and a month never ("In May")."""
-    if len(span) > 1:
+    if run.end - run.start > 1:
         return False
-    return span.text.lower() in MONTHS or (is_common_word(span.text) and not cued)
+    return run.text.lower() in MONTHS or (is_common_word(run.text) and not cued)
 
 
-def _after_the(doc, span) -> bool:
+def _after_the(doc, run: Run) -> bool:
     """"the Red Sea", "The Atlantic" (but not "the New York-based group": there "the" is the group's)."""
-    compound = span.end < len(doc) and doc[span.end].text == "-"
-    return not compound and (span[0].lower_ == "the" or span.start > 0 and doc[span.start - 1].lower_ == "the")
+    cols = columns_of(doc)
+    compound = run.end < len(cols.text) and cols.text[run.end] == "-"
+    return not compound and (cols.lower[run.start] == "the" or run.start > 0 and cols.lower[run.start - 1] == "the")
 
 
 def _plausible(cued: bool, after_the: bool, match, context) -> bool:
@@ -78,7 +88,7 @@ class Places(Component):
         ann = annotations(doc)
         actor = ann.actors[m.actor]
         country = self.kb.countries.get(actor.country)
-        surface = doc[m.start:m.end].text
+        surface = span_text(doc, m.start, m.end)
         if actor.kind == "group" or (country and surface != country.name and surface in country.seats):
             cand = self.gazetteer.geocode(surface, [actor.country])
             if cand:
@@ -98,9 +108,10 @@ class Places(Component):
                        candidate.geonames_id, precision)
 
     def _name_spans(self, doc, covered):
-        """(span, cued) for runs of up to four capitalised words outside other mentions."""
+        """(run, cued) for runs of up to four capitalised words outside other mentions."""
         cols = columns_of(doc)
         title, lowers, n = cols.is_title, cols.lower, len(doc)
+        starts = sentence_starts(doc)
         done = 0  # where the last run ended
         for i in compress(range(n), map(and_, title, cols.is_alpha)):
             if i < done or i in covered or lowers[i] in LOCATIVE:
@@ -108,11 +119,11 @@ class Places(Component):
             end = i + 1
             while end < n and end - i < 4 and title[end] and end not in covered:
                 end += 1
-            span = doc[i:end]
+            run = Run(i, end, span_text(doc, i, end))
             before = lowers[i - 1] if i > 0 else ""
             cued = before in LOCATIVE or (before == "of" and i > 1 and lowers[i - 2] in _PLACE_NOUNS)
-            if (i not in sentence_starts(doc) or cued) and not _common(span, cued) and before != "ethnic":
-                yield span, cued
+            if (i not in starts or cued) and not _common(run, cued) and before != "ethnic":
+                yield run, cued
             done = end
 
     def set_annotations(self, doc, found) -> None:
@@ -121,7 +132,7 @@ class Places(Component):
             ident = f"geonames:{gid}" if gid else f"{precision}:{country}:{name}".lower().replace(" ", "-")
             place = ann.places.setdefault(ident, Place(ident, name, country, admin1, lat, lon, gid, precision))
             start, end = (span.start, span.end)
-            start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            start_char, end_char = columns_of(doc).idx[start], columns_of(doc).end_char(end - 1)
             if (start_char, end_char) not in place.mentions:
                 place.mentions.append((start_char, end_char))
             ann.place_mentions.append(PlaceMention(ident, start, end, start_char, end_char))

@@ -129,13 +129,14 @@ class SpeechActs:
         from flashpoint.pipeline.clauses import clause_at
 
         parents: dict[int, int] = {}
+        lowers = lowers_of(doc)
         for n, (start, _, _) in enumerate(found):
             clause = clause_at(doc, start)
             for p in range(n - 1, -1, -1):
                 p_start, p_end, p_trigger = found[p]
                 if p_start < clause.start or p_end > start or start - p_end > _CONTENT_GAP:
                     break
-                if any(t.lower_ in _BOUNDARIES or _new_predicate(doc, t.i) for t in doc[p_end:start]):
+                if any(lowers[k] in _BOUNDARIES or _new_predicate(lowers, k) for k in range(p_end, start)):
                     break
                 if p_trigger["type"] in self.content_of:
                     parents[n] = parents.get(p, p)
@@ -170,9 +171,9 @@ _AUXILIARIES = {"will", "would", "must", "has", "have", "had", "is", "are", "was
                 "may", "might", "also", "then", "later"}
 
 
-def _new_predicate(doc, i: int) -> bool:
+def _new_predicate(lowers: list[str], i: int) -> bool:
     """"... and will resign", "... and has since": a second verb of the same subject."""
-    return doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in _AUXILIARIES
+    return lowers[i] == "and" and i + 1 < len(lowers) and lowers[i + 1] in _AUXILIARIES
 
 
 def _match_at(words, i: int, phrases, limit: int) -> int | None:

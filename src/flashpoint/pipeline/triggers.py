@@ -82,7 +82,7 @@ class TriggerIndex:
         found = []
         for i in starts:
             for entry, rest in first[lowers[i]]:
-                end = _match_rest(lowers, punct, i + 1, rest, blocked)
+                end = _match_rest(lowers, punct, i + 1, rest, blocked) if rest else i + 1  # one word: matched
                 if end and (fits is None or fits(i, end, entry)):
                     found.append((i, end, entry, len(rest)))
         return _longest_first(found)

@@ -218,6 +218,15 @@ class Gazetteer(Answers):
             self._kb = load_kb()
         return self._kb
 
+    def resolve(self, names, context_countries=(), guess: bool = False) -> list[Match | None]:
+        # the index never changes, so the same names in the same context (a headline's one place,
+        # a capital geocoded for its country) always come out the same
+        return list(self._resolved(tuple(names), tuple(context_countries), guess))
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one gazetteer per process
+    def _resolved(self, names: tuple, context_countries: tuple, guess: bool) -> tuple[Match | None, ...]:
+        return tuple(super().resolve(names, context_countries, guess))
+
     @lru_cache(maxsize=50_000)  # noqa: B019 - one gazetteer per process
     def matches(self, name: str) -> tuple[Match, ...]:
         """Every place the name may stand for, countries and continents first."""
