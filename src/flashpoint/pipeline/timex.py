@@ -169,16 +169,22 @@ def _starts(text: str, words, offsets, found: dict) -> list[int]:
     """Every place `offset` characters before an occurrence of one of `words`, in order."""
     places = set()
     for word in words:
-        at = found.get(word)
-        if at is None:
-            at, i = [], text.find(word)
-            while i >= 0:
-                at.append(i)
-                i = text.find(word, i + 1)
-            found[word] = at
+        at = _occurrences(text, word, found)
         for offset in offsets:
             places.update(i - offset for i in at if i >= offset)
     return sorted(places)
+
+
+def _occurrences(text: str, word: str, found: dict) -> list[int]:
+    """Where `word` occurs in `text`, found once per text (`found` keeps them)."""
+    at = found.get(word)
+    if at is None:
+        at, i = [], text.find(word)
+        while i >= 0:
+            at.append(i)
+            i = text.find(word, i + 1)
+        found[word] = at
+    return at
 
 
 # Rules that open with a number or a day before a word: where they can start is found from that
@@ -199,14 +205,7 @@ def _starts_before(text: str, words, joint: str, lengths, found: dict) -> list[i
     before one of `words`: `lengths` characters before it, or anywhere in the digits before it."""
     places = set()
     for word in words:
-        at = found.get(word)
-        if at is None:
-            at, i = [], text.find(word)
-            while i >= 0:
-                at.append(i)
-                i = text.find(word, i + 1)
-            found[word] = at
-        for i in at:
+        for i in _occurrences(text, word, found):
             end = i
             if joint == " ":
                 while end > 0 and text[end - 1].isspace():
