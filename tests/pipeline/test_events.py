@@ -208,3 +208,14 @@ def test_a_partner_named_after_his_counterpart_is_the_recipient(pipeline):
     # an apposition after any other noun does not carry the preposition over
     text = "Defence Minister Zakir Hasanov discussed security with the press, Hulusi Akar said."
     assert all(not e[3] for e in _events(pipeline, text))
+
+
+def test_a_verb_after_and_keeps_the_sentences_subject_not_the_object_of_a_preposition(pipeline):
+    text = ("Armenia has kept buying abroad. It received drones from Israel Aerospace Industries in May, "
+            "according to officials, and last week signed a contract with Russia for more.")
+    (contract,) = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
+    assert contract[2] == ["ARM"]
+    # a name that is the verb's real subject stays: "Bharat Forge, and later India signed ..."
+    text = "Armenia bought howitzers in May, and later India signed a contract with Russia for more."
+    (contract,) = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
+    assert contract[2] == ["IND"]

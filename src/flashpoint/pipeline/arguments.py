@@ -12,7 +12,7 @@ from functools import lru_cache
 from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline.annotations import annotations, columns_of, text_of, token_range
-from flashpoint.pipeline.clauses import Clause
+from flashpoint.pipeline.clauses import Clause, sentences
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
 _COUNTERPART = {"counterpart", "counterparts"}
@@ -141,6 +141,36 @@ def apposition_span(doc, i: int) -> bool:
         if cols.is_punct[j] and texts[j] not in ("-", "'s", "’s", "."):
             return False
     return False
+
+
+_PRONOUNS = {"it", "they"}
+_PREPOSITIONS = {"from", "with", "by", "to", "of", "in", "at", "on", "for", "against", "about", "into"}
+
+
+def elided_subject(doc, start: int):
+    """"It took delivery of ...", "... and last month signed a contract": with no subject near
+    the verb, the state the sentence (or, after "It", the sentence before) is about."""
+    ann = annotations(doc)
+    sentences_ = sentences(doc)
+    index = next(n for n, (a, b) in enumerate(sentences_) if a <= start < b)
+    first_word = columns_of(doc).lower[sentences_[index][0]]
+    candidates = [sentences_[index]]
+    if first_word in _PRONOUNS and index:
+        candidates.insert(0, sentences_[index - 1])
+    for a, b in candidates:
+        states = [m for m in ann.actor_mentions if a <= m.start < min(b, start) and not m.place_use
+                  and m.role != "venue" and ann.actors[m.actor].kind in ("state", "group")]
+        if states and (first_word in _PRONOUNS or states[0].start == a):
+            return [states[0]]
+    return []
+
+
+def coordinated_verb(doc, start: int, left) -> bool:
+    """"..., and last month signed a contract with X": a verb after "and" whose nearest names on
+    the left are all objects of prepositions has lost its subject to the coordination."""
+    lowers = columns_of(doc).lower
+    opened = any(lowers[k] == "and" for k in range(max(0, start - 4), start))
+    return bool(opened and left) and all(m.start > 0 and lowers[m.start - 1] in _PREPOSITIONS for m in left)
 
 
 def group_right(doc, mentions, trigger_end: int, preps=None):

@@ -218,6 +218,8 @@ class Events(Component):
                 if nominal else []
             if not left and (not nominal or len(right) == 1):
                 left = args.group_left(doc, mentions, start)  # "X ... clashes with Y", "X and Y clashed"
+                if not nominal and args.coordinated_verb(doc, start, left):
+                    left = args.elided_subject(doc, start) or left
             if left and not right and not nominal:  # "would meet U.N. mediator Diego Cordovez"
                 right = _direct_object(doc, mentions, end)
             if trigger["type"] not in _DYADIC_TYPES:
@@ -241,6 +243,8 @@ class Events(Component):
         if end < len(doc) and doc[end].lower_ == "from":
             agents = [m for m in mentions if m.start == end + 1][:1]  # "protests from Tajikistan"
         actors = agents or args.group_left(doc, mentions, start)
+        if not agents and args.coordinated_verb(doc, start, actors):
+            actors = args.elided_subject(doc, start) or actors  # "It took ... from IAI, and signed"
         # the object may sit inside a phrase trigger: "summoned India's charge d'affaires"
         inside = [m for m in mentions if start < m.start and m.end <= end]
         recipients = [m for m in args.group_right(doc, mentions, inside[0].start if inside else end)

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline.annotations import annotations
-from flashpoint.pipeline.clauses import clause_at, hypothetical, negated, sentences
+from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 
 _RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "agency", "historical_state", "pmc"}
 _STATUS_RANK = {"denied": 0, "cancelled": 0, "negotiating": 1, "agreed": 2, "ordered": 3, "delivered": 4, "in_use": 5}
 _SUBJECT_WINDOW = 12  # a subject further from its verb than this is probably another clause's
-_PRONOUNS = {"it", "they"}
 _AFTER, _BEFORE = 10, 4  # how far from its trigger a transferred weapon may stand, in tokens
 _INTENT = {"moved", "move", "moves", "plans", "planned", "plan", "seeks", "sought", "seek", "wants", "wanted",
            "hopes", "hoped", "intends", "intended", "aims", "aimed", "looking"}
@@ -59,7 +58,7 @@ class Transfers(Component):
             subject = args.possessor(doc, mentions, start)
         else:
             subject = [m for m in args.group_left(doc, mentions, start) if start - m.end <= _SUBJECT_WINDOW]
-            subject = subject or self.elided_subject(doc, clause, start, trigger)
+            subject = subject or args.elided_subject(doc, start)
         if trigger["direction"] == "supplier_subject":
             suppliers = subject
             recipients = args.group_right(doc, mentions, end, preps={"to", "for"})
@@ -81,23 +80,6 @@ class Transfers(Component):
                 if record:
                     out.append(record)
         return out
-
-    def elided_subject(self, doc, clause, start, trigger):
-        """"It took delivery of ...", "... and last month signed a contract": with no subject near
-        the trigger, the state the sentence (or, after "It", the sentence before) is about."""
-        ann = annotations(doc)
-        sentences_ = sentences(doc)
-        index = next(n for n, (a, b) in enumerate(sentences_) if a <= start < b)
-        first_word = doc[sentences_[index][0]].lower_
-        candidates = [sentences_[index]]
-        if first_word in _PRONOUNS and index:
-            candidates.insert(0, sentences_[index - 1])
-        for a, b in candidates:
-            states = [m for m in ann.actor_mentions if a <= m.start < min(b, start) and not m.place_use
-                      and m.role != "venue" and ann.actors[m.actor].kind in ("state", "group")]
-            if states and (first_word in _PRONOUNS or states[0].start == a):
-                return [states[0]]
-        return []
 
     def status(self, doc, clause, start, trigger):
         status = trigger["status"]
