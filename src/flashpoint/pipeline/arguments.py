@@ -13,6 +13,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline.annotations import annotations, columns_of, text_of, token_range
 from flashpoint.pipeline.clauses import Clause, sentences
+from flashpoint.pipeline.lexicon import lemmas
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
 _COUNTERPART = {"counterpart", "counterparts"}
@@ -99,14 +100,15 @@ def _modifies_noun(doc, m, described, earlier) -> bool:
     """A name in a prepositional phrase after a common noun ("groups in the United States",
     "bombers of the U.S. airliner") modifies that noun and is not its clause's subject, when
     a name stands before the noun."""
+    cols = columns_of(doc)
     i = m.start - 1
-    while i > earlier.end and doc[i].lower_ == "the":
+    while i > earlier.end and cols.lower[i] == "the":
         i -= 1
-    if i - 1 <= earlier.end or doc[i].lower_ not in _PP_MODIFIERS:
+    if i - 1 <= earlier.end or cols.lower[i] not in _PP_MODIFIERS:
         return False
-    head = doc[i - 1]
-    return head.is_alpha and head.is_lower and head.i not in described and not _participle(head.lower_) \
-        and "NOUN" in getAllLemmas(head.lower_)
+    head = i - 1
+    return cols.is_alpha[head] and cols.is_lower[head] and head not in described \
+        and not _participle(cols.lower[head]) and "NOUN" in lemmas(cols.lower[head])
 
 
 _AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "also", "then", "later", "again", "now",

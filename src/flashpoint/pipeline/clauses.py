@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 
-from flashpoint.pipeline.annotations import columns_of
+from flashpoint.pipeline.annotations import columns_of, token_range
 
 _SPLIT_AFTER_COMMA = {"while", "but", "whereas", "though", "although", "thus", "however", "yet"}
 MODALS = {"could", "would", "might", "may", "if", "unless", "whether", "risks", "risk", "hypothetically",
@@ -90,16 +90,12 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, igno
     `ignore` mark an announcement or a demand, not a hypothesis ("said they would boycott")."""
     cols = columns_of(doc)
     lowers = cols.lower
-    for i in _tokens(doc, clause.start, trigger):
+    for i in token_range(doc, clause.start, trigger):
         if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
             return True
-    after = _tokens(doc, end, min(clause.end, end + 2)) if end is not None else ()
+    after = token_range(doc, end, min(clause.end, end + 2)) if end is not None else ()
     return any(lowers[i] in _MODAL_VERBS for i in after)
 
-
-def _tokens(doc, start: int, end: int) -> range:
-    """The token indices of `doc[start:end]`."""
-    return range(*slice(start, end).indices(len(doc)))
 
 
 _MODAL_VERBS = {"could", "would", "might", "may", "should"}
@@ -108,7 +104,7 @@ _MODAL_VERBS = {"could", "would", "might", "may", "should"}
 def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:
     start = max(clause.start, before - window)
     lowers = columns_of(doc).lower
-    return any(lowers[i] in words for i in _tokens(doc, start, before))
+    return any(lowers[i] in words for i in token_range(doc, start, before))
 
 
 def sentence_starts(doc) -> set[int]:

@@ -40,9 +40,9 @@ _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a cu
 # reciprocal acts where each side acts on the other ("Armenia and Azerbaijan clashed"); in the
 # others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
 _DYADIC_TYPES = {"ASSAULT"}
-# acts that have a recipient even when no one is named: inside one country, that country
 _GRIEVANCE_TYPES = {"ACCUSE"}  # "complained to X over Y's raids": Y is accused
 _GRIEVANCE_PREPS = {"over", "about", "against"}
+# acts that have a recipient even when no one is named: inside one country, that country
 _DOMESTIC_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "SANCTION", "THREATEN"}
 
 
@@ -151,7 +151,7 @@ class Events(Component):
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
 
-    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients, act=None):
+    def unnamed_recipients(self, doc, clause, start, end, trigger, actors, recipients, act):
         """Recipients the sentence implies: the owner of the thing acted on ("rejected an
         Australian ultimatum"), a domestic group ("killing civilians"), the country of the place
         (also of a place where an act is promised: "is ready to contribute troops ... in Liberia")."""
@@ -162,7 +162,7 @@ class Events(Component):
             return recipients
         return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
             or (implied.territory(self.kb, doc, clause, start)
-                if {trigger["type"], (act or trigger)["type"]} & _TERRITORIAL_TYPES else []) \
+                if {trigger["type"], act["type"]} & _TERRITORIAL_TYPES else []) \
             or (implied.domestic_scene(self.kb, doc, actors) if trigger["type"] in _DOMESTIC_TYPES else [])
 
     def speaker(self, attribution):

@@ -27,6 +27,12 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "maj"
               "marshal", "brigadier", "sheikh", "mullah", "imam", "ayatollah", "hon", "sir", "lord", "lady"}
 
 
+@lru_cache(maxsize=8192)
+def lemmas(word: str) -> dict:
+    """lemminflect's lemmas of a word by part of speech, looked up once per word (only read)."""
+    return getAllLemmas(word)
+
+
 @lru_cache(maxsize=200_000)
 def is_common_word(word: str) -> bool:
     """An English dictionary word, stop word, month or weekday: not safely a name on its own."""

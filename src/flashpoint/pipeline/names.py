@@ -15,7 +15,7 @@ from operator import or_
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flashpoint.pipeline.annotations import columns_of, text_of
+from flashpoint.pipeline.annotations import columns_of, text_of, token_range
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
@@ -172,27 +172,23 @@ def _not_a_person(doc, start, end) -> bool:
     """"Reserve Command", "University College Hospital", "ENERGY WALES ANNUAL CONFERENCE": an
     organisation's head, a word that names a thing or place, or a run of capitals is no person."""
     cols = columns_of(doc)
-    tokens = _tokens(doc, start, end)
+    tokens = token_range(doc, start, end)
     return cols.lower[tokens[-1]] in ORG_HEADS or any(cols.lower[k] in NOT_PERSON_WORDS for k in tokens) \
         or all(cols.is_upper[k] for k in tokens if cols.is_alpha[k])
 
-
-def _tokens(doc, start: int, end: int) -> range:
-    """The token indices of `doc[start:end]`."""
-    return range(*slice(start, end).indices(len(doc)))
 
 
 def _words(doc, start, end) -> int:
     """Name words in a run, not counting particles, initials and hyphens: "Al-Ahram" is one."""
     cols = columns_of(doc)
-    return sum(1 for k in _tokens(doc, start, end)
+    return sum(1 for k in token_range(doc, start, end)
                if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES and len(cols.text[k]) > 1)
 
 
 def _acronym(doc, start, end) -> bool:
     """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
     cols = columns_of(doc)
-    return any(cols.is_upper[k] and len(cols.text[k]) > 1 for k in _tokens(doc, start, end))
+    return any(cols.is_upper[k] and len(cols.text[k]) > 1 for k in token_range(doc, start, end))
 
 
 def _introduced_by(doc, start, end, roles_end) -> str | None:
@@ -210,7 +206,7 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
     kind = roles_end[at]
     if kind in ("person", "company"):
         return kind
-    if all(is_common_word(texts[k]) for k in _tokens(doc, start, end) if cols.is_alpha[k]):
+    if all(is_common_word(texts[k]) for k in token_range(doc, start, end) if cols.is_alpha[k]):
         return None  # "the Official Security Assistance programme": a group noun needs a real name after it
     full, plural = _words(doc, start, end) >= 2, cols.lower[at - 1].endswith("s")  # the role word
     after = texts[end] if end < len(texts) else ""
@@ -235,14 +231,14 @@ def _kunya(doc, start, end) -> bool:
     camp"); "Abu" and one word alone is as often a town and needs another cue."""
     cols = columns_of(doc)
     before = cols.lower[start - 1] if start > 0 else ""
-    words = [k for k in _tokens(doc, start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
+    words = [k for k in token_range(doc, start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
     return cols.text[start] == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
 
 
 def _people_again(doc, kept, covered):
     """A name found once is a name wherever it recurs, even at a sentence start ("Boris Johnson met ...")."""
     texts = columns_of(doc).text
-    names = {tuple(texts[k] for k in _tokens(doc, s, e)) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
+    names = {tuple(texts[k] for k in token_range(doc, s, e)) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
     if not names:
         return kept
     first = {name[0] for name in names}
@@ -329,7 +325,7 @@ def _org_step(doc, start, end, mention, first) -> int | None:
         return None
     if mention is not None:
         whole = mention[0] == end and mention[2] in _COMMON_LABELS
-        return mention[1] if whole and all(title[k] for k in _tokens(doc, mention[0], mention[1])) else None
+        return mention[1] if whole and all(title[k] for k in token_range(doc, mention[0], mention[1])) else None
     if title[end] and cols.is_alpha[end]:
         return end + 1
     if lowers[end] in _ORG_INNER and not title[end]:

@@ -10,14 +10,11 @@ it to a country or organisation.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from lemminflect import getAllLemmas
 
 from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, columns_of, text_of
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import is_common_word
+from flashpoint.pipeline.lexicon import is_common_word, lemmas
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
 COMPASS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -45,12 +42,6 @@ _PAIRS = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|sides|states|nations
 _PERSON_KIND = "person"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCENT, ISF
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
-
-
-@lru_cache(maxsize=8192)
-def _lemmas(word: str) -> dict:
-    """lemminflect's lemmas of a word by part of speech, looked up once per word (only read)."""
-    return getAllLemmas(word)
 
 
 def _title(role, role_m) -> bool:
@@ -200,8 +191,8 @@ class _Context:
             return False
         if after.text in ("-", "–"):
             return True
-        word, following = self.doc[role_m.start].lower_, _lemmas(after.lower_)
-        return bool(after.is_lower and after.is_alpha and "ADJ" in _lemmas(word) and word.endswith(_ADJ_ENDINGS)
+        word, following = self.doc[role_m.start].lower_, lemmas(after.lower_)
+        return bool(after.is_lower and after.is_alpha and "ADJ" in lemmas(word) and word.endswith(_ADJ_ENDINGS)
                     and "NOUN" in following and "VERB" not in following and "ADV" not in following)
 
     def _appositive_person(self, start):
