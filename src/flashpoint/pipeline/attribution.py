@@ -51,10 +51,11 @@ def _noun_phrase(doc, floor: int, verb: int) -> str:
 def _described_source(doc, floor: int, verb: int) -> int | None:
     """Where ", a Saudi-owned weekly reports" begins its source: a noun phrase opened by an
     article after the last comma before the speech verb."""
+    cols = columns_of(doc)
     for j in range(verb - 1, floor - 1, -1):
-        if doc[j].text == ",":
-            return j + 1 if j + 1 < verb and doc[j + 1].lower_ in ("a", "an", "the") else None
-        if doc[j].is_punct and doc[j].text != "-":
+        if cols.text[j] == ",":
+            return j + 1 if j + 1 < verb and cols.lower[j + 1] in ("a", "an", "the") else None
+        if cols.is_punct[j] and cols.text[j] != "-":
             return None
     return None
 
@@ -144,9 +145,9 @@ class Attribute(Component):
                 phrase_start = i - len(_noun_phrase(doc, clause.start, i).split())
                 claimant = self._speaker(doc, max(clause.start, phrase_start - 1), i, before=True) or \
                     {"id": None, "name": _noun_phrase(doc, clause.start, i)}  # "officials said"
-            source = _described_source(doc, max(clause.start, i - 8), i)
-            if claimant is None and source is not None:  # "..., a Saudi-owned weekly reports": not the name before
-                claimant = self._speaker(doc, source, i, before=True) or {"id": None, "name": doc[source:i].text}
+            if claimant is None and (source := _described_source(doc, max(clause.start, i - 8), i)) is not None:
+                # "..., a Saudi-owned weekly reports": the weekly, not the name before the comma
+                claimant = self._speaker(doc, source, i, before=True) or {"id": None, "name": span_text(doc, source, i)}
             claimant = claimant or self._speaker(doc, max(clause.start, i - 8), i, before=True)
             if claimant is None and prev is not None and lowers[prev] in UNNAMED | NAMING_NOUNS:
                 claimant = {"id": None, "name": _noun_phrase(doc, clause.start, i)}
