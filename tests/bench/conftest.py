@@ -310,6 +310,7 @@ def fake_systems():
     return Systems(
         pipeline=FakePipeline(),
         geocoder=fake_geocode_document,
+        gazetteer="the fake geocoder's five places",
         population=population,
         spacy_small=Unavailable(NOT_INSTALLED),
     )

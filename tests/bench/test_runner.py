@@ -50,6 +50,7 @@ def test_places_detection_and_geocoding(results):
     assert d["GeoVirus"]["geocoding"]["most populous"]["acc_at_km"] == 0.0  # Lima, Ohio
     assert d["TR-News"]["geocoding"]["most populous"]["acc_at_km"] == 1.0
     assert values(results, "places", "TR-News geocoded within 161 km")["pass"] is True
+    assert "flashpoint gazetteer: the fake geocoder's five places" in results["tasks"]["places"]["notes"]
 
 
 def test_events_plover_and_petrarch(results):

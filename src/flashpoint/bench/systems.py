@@ -30,7 +30,7 @@ class Extraction:
 
 class Systems:
     """Each system loaded on first use. Keyword arguments stand in for systems by name
-    (`pipeline`, `geocoder`, `spacy_small`, `blank`, `population`): a test passes a small
+    (`pipeline`, `geocoder`, `gazetteer`, `spacy_small`, `blank`, `population`): a test passes a small
     fake pipeline this way; an `Unavailable` instance marks a system as absent."""
 
     def __init__(self, **given):
@@ -84,6 +84,10 @@ class Systems:
         read together, one answer each."""
         return self._once("geocoder", _load_geocoder)
 
+    def gazetteer(self) -> str:
+        """Which place index flashpoint's geocoder reads (built in, or a GeoNames import)."""
+        return self._once("gazetteer", _describe_gazetteer)
+
     # baselines ----------------------------------------------------------------------------
 
     def spacy_small(self):
@@ -113,6 +117,12 @@ def _load_geocoder():
     except ImportError as exc:
         raise Unavailable(f"flashpoint.places.geocode_document unavailable ({exc})") from exc
     return geocode_document
+
+
+def _describe_gazetteer() -> str:
+    from flashpoint.places import default_gazetteer
+
+    return default_gazetteer().describe()
 
 
 def _load_spacy_small():

@@ -356,6 +356,8 @@ def places(ctx: Context) -> dict:
     geocoders = {FLASHPOINT: _optional(ctx.systems.geocoder)}
     if isinstance(geocoders[FLASHPOINT], str):
         notes.append(geocoders[FLASHPOINT])
+    else:
+        notes.append(f"{FLASHPOINT} gazetteer: {_optional(ctx.systems.gazetteer)}")
     geocoders[POPULOUS] = _optional(ctx.systems.population_geocoder)
     for corpus in mappings.GEO_CORPORA:
         chosen = [(d, r) for d, r in zip(docs, records, strict=True) if d.corpus == corpus]

@@ -1,4 +1,4 @@
-"""`flashpoint kb ...`: ask the knowledge base, check it, and import PETRARCH dictionaries."""
+"""`flashpoint kb ...`: ask the knowledge base, check it, import PETRARCH dictionaries and GeoNames."""
 
 from __future__ import annotations
 
@@ -73,6 +73,33 @@ def import_phoenix(
     written = import_directory(directory, out)
     for path, count in written.items():
         typer.echo(f"{path}: {count} entries")
+
+
+@kb_app.command("import-geonames")
+def import_geonames(
+    files: Annotated[list[Path], typer.Argument(help="GeoNames dump files: allCountries.zip, a country's XX.zip or XX.txt, cities500.zip.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The place index to write (SQLite); point FLASHPOINT_GAZETTEER at it.")] = Path("geonames-gazetteer.sqlite"),
+    min_population: Annotated[int, typer.Option("--min-population", help="Keep a populated place only with at least this many people (seats of government always).")] = 1,
+) -> None:
+    """Build a place index from GeoNames' own files: counties, seas, regions, islands, airports
+    and bases besides the built-in towns, and countries and divisions at GeoNames' points."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from flashpoint.places import geonames
+    from flashpoint.places.gazetteer import GAZETTEER_ENV, build
+
+    report = geonames.Report()
+    columns = ("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("reading GeoNames", total=geonames.total_bytes(files))
+        build(out, files, report, progress=lambda n: progress.advance(task, n), min_population=min_population)
+    kept = ", ".join(f"{n:,} {kind}" for kind, n in sorted(report.kept.items()))
+    typer.echo(f"{out}: read {report.lines:,} lines of {len(report.files)} file(s); kept {kept or 'nothing'}")
+    if report.bad:
+        typer.secho(f"skipped {report.bad:,} line(s) that are not GeoNames rows, e.g.:", fg="yellow", err=True)
+        for example in report.examples:
+            typer.secho(f"  {example}", fg="yellow", err=True)
+    typer.echo(f"to use it: export {GAZETTEER_ENV}={out.resolve()}")
 
 
 @kb_app.command("crosscheck")

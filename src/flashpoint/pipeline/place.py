@@ -23,7 +23,8 @@ from flashpoint.pipeline.resolve import LOCATIVE
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "oblast", "governorate", "state",
                 "county", "capital", "port", "settlement"}
 _MIN_UNCUED_POPULATION = 200_000
-_PRECISION = {"admin1": "admin1", "country": "country", "continent": "region"}
+_PRECISION = {"admin1": "admin1", "admin2": "admin2", "country": "country", "continent": "region", "region": "region",
+              "water": "region"}
 
 
 class Run(NamedTuple):
@@ -93,7 +94,8 @@ class Places(Component):
             cand = self.gazetteer.geocode(surface, [actor.country])
             if cand:
                 return m, cand.name, cand.country, cand.admin1, cand.lat, cand.lon, cand.geonames_id, "exact"
-        return (m, country.name, country.code, None, country.lat, country.lon, country.geonames_id, "country")
+        lat, lon = self.gazetteer.country_point(country.code) or (None, None)
+        return (m, country.name, country.code, None, lat, lon, country.geonames_id, "country")
 
     def _toponyms(self, doc, covered, context):
         """Capitalised names the gazetteer knows, resolved together so that each reads the others."""

