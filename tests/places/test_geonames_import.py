@@ -63,6 +63,15 @@ def test_a_missing_file_says_what_to_give():
         list(geonames.read([Path("/nonexistent/allCountries.zip")], geonames.Report()))
 
 
+def test_a_file_that_is_not_geonames_is_refused_and_leaves_no_index(tmp_path):
+    table = tmp_path / "places.csv"
+    table.write_text("name,lat,lon\nKent,51.2,0.7\n", encoding="utf-8")
+    result = CliRunner().invoke(build_app(), ["kb", "import-geonames", str(table), "--out", str(tmp_path / "x.sqlite")])
+    assert result.exit_code != 0
+    assert "no line is a GeoNames row (places.csv:1: 1 tab-separated columns" in str(result.exception)
+    assert list(tmp_path.iterdir()) == [table]  # neither the index nor a temporary file
+
+
 def test_the_command_reports_what_it_added_and_how_to_use_it(imported):
     path, output = imported
     assert "read 11 lines of 1 file(s); kept 1 admin1, 1 admin2, 1 city, 2 country, 1 site, 1 water" in output
@@ -87,6 +96,7 @@ def test_countries_and_divisions_stand_at_the_dump_points(gazetteer):
     alberta = gazetteer.geocode("Alberta", ["CAN"])
     assert (alberta.lat, alberta.lon) == (52.28333, -113.80133)
     assert alberta.population == builtin.geocode("Alberta", ["CAN"]).population  # still peopled by its towns
+    assert ("CAN", "admin1") in kinds(gazetteer, "Province of Alberta")  # and GeoNames' other names for it
     # a country the dump does not cover keeps the knowledge base's point
     assert gazetteer.country_point("KGZ") == builtin.country_point("KGZ")
     assert "GeoNames import of XX.zip" in gazetteer.describe() and "built-in" in builtin.describe()

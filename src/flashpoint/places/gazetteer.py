@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from flashpoint.cache import cache_dir
+from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
 SCHEMA_VERSION = 8
@@ -176,12 +177,17 @@ def build(path: Path, geonames=(), report=None, progress=None, min_population: i
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
         f"PRAGMA user_version = {SCHEMA_VERSION};"
     )
-    for place, names in _rows():
-        _insert(db, place, names)
-    if geonames:
-        _add_geonames(db, geonames, report, progress, min_population)
-    db.execute("CREATE INDEX name_key ON name(key)")
-    db.commit()
+    try:
+        for place, names in _rows():
+            _insert(db, place, names)
+        if geonames:
+            _add_geonames(db, geonames, report, progress, min_population)
+        db.execute("CREATE INDEX name_key ON name(key)")
+        db.commit()
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
     db.close()
     os.replace(tmp, path)  # atomic: a crash mid-build never leaves a half-built index
 
@@ -209,8 +215,13 @@ def _add_geonames(db, paths, report, progress, min_population: int) -> None:
         names = {(row.name, "name"), *alternates(row.name, row.names)}
         if row.feature == "admin1":
             names.add((_DIVISION_WORDS.sub("", row.name), "name"))
-        if not _insert(db, place, names) and row.feature == "admin1":
+        if not _insert(db, place, names) and row.feature == "admin1":  # known: GeoNames' point and names
             db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?", (row.lat, row.lon, row.geonames_id))
+            db.executemany("INSERT INTO name VALUES (?,?,'alternate')",
+                           [(lookup_key(n), row.geonames_id) for n, _ in alternates(row.name, row.names)])
+    if report.bad and not report.kept:
+        raise InputError(f"{', '.join(map(str, paths))}: no line is a GeoNames row ({report.examples[0]}); "
+                         "give GeoNames dump files such as allCountries.zip or XX.txt")
     points = [(alpha3[c], lat, lon) for c, (lat, lon) in geonames.country_points(countries).items() if c in alpha3]
     db.executemany("INSERT OR REPLACE INTO country_point VALUES (?,?,?)", points)
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
@@ -230,8 +241,6 @@ def imported_path() -> Path | None:
 
 
 def _check_imported(path: Path) -> None:
-    from flashpoint.errors import InputError
-
     if not path.is_file():
         raise InputError(f"{GAZETTEER_ENV}={path}: no such place index; build one with "
                          "'flashpoint kb import-geonames FILE --out PATH', or unset the variable")
