@@ -160,6 +160,9 @@ class Attribute(Component):
             # "..., X said" governs its whole clause; "X said (that) ..." what follows the verb
             scope = None if closing and speaker_start > clause.start else (i + 1, clause.end)
             return Attribution(claimant, status, (cols.idx[i], cols.end_char(i)), scope)
+        heads = lowers[clause.start:clause.end - 1]
+        if "claims" not in heads and "allegations" not in heads:
+            return None  # most clauses: no need to walk their words
         for i in range(clause.start, clause.end - 1):
             if lowers[i] in ("claims", "allegations") and lowers[i + 1] in ("about", "of", "that"):
                 return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (cols.idx[i], cols.end_char(i)))

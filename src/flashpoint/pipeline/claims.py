@@ -57,6 +57,10 @@ class Claims(Component):
 
     def match(self, doc):
         found, taken = [], []
+        whole = text_of(doc).lower()
+        patterns = [(p, rx, words) for p, rx, words in _COMPILED if any(word in whole for word in words)]
+        if not patterns:
+            return found
         numeric = doc.to_array(LIKE_NUM).tolist() if len(doc) else []  # every word in _WORDS is LIKE_NUM too
         cols = columns_of(doc)
         for start, end in sentences(doc):
@@ -65,7 +69,7 @@ class Claims(Component):
             begin = cols.idx[start]
             text = text_of(doc)[begin:cols.end_char(end - 1)]
             lower = text.lower()
-            for predicate, pattern, words in _COMPILED:
+            for predicate, pattern, words in patterns:
                 if not any(word in lower for word in words):
                     continue
                 for m in pattern.finditer(text):

@@ -76,55 +76,88 @@ _IGNORECASE = {name for name, _, flags in RULES if flags & re.I}
 _FOLDED = {name: re.compile(pattern.lower().replace("(?p<", "(?P<")) for name, pattern, flags in RULES
            if flags & re.I}
 
-# Words without which a rule cannot match, as groups that must each have one word in the text
-# (the lower-cased text for a case-insensitive rule): a cheap substring test that saves most rules
-# a regular-expression scan of a text that cannot hold them. A rule not listed always runs.
-_MONTH = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_LOWER = tuple(m.lower() for m in _MONTH)
-_YEAR = ("18", "19", "20")
-_PARTS = ("early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of")
-_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+# Whole words (lower case) without which a rule cannot match, as groups that must each meet the
+# text's words: one pass over the text makes its set of words, and a rule with a group that meets
+# none of them is not tried. Each word listed is a whole word in every match of its rule, except
+# that a month or a grain may be run together with the part of a period before it ("midweek").
+# A rule not listed always runs.
+_MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
+                          "june", "jul", "july", "aug", "august", "sep", "sept", "sepember", "september", "oct",
+                          "october", "nov", "november", "dec", "december"})
+_UNIT_WORDS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "seconds", "minutes",
+                         "hours", "days", "weeks", "months", "years", "decades", "century", "centurys", "centurie",
+                         "centuries"})
 _SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+
+
+def _fused(words) -> frozenset[str]:
+    """`words`, alone or run together with the part of a period before them ("midweek")."""
+    return frozenset(words) | {part + w for part in ("early", "mid", "late", "of") for w in words}
+
+
+WORDS = {
+    "mdy": (_MONTH_WORDS,),
+    "dmy": (_MONTH_WORDS,),
+    "part_my": (_fused(_MONTH_WORDS),),
+    "my": (_MONTH_WORDS,),
+    "md": (_MONTH_WORDS,),
+    "dm": (_MONTH_WORDS,),
+    "part_m": (_fused(_MONTH_WORDS),),
+    "ago": ({"ago"},),
+    "earlier_this": ({"earlier", "later"},),
+    "past_n": ({"past", "last", "previous", "next", "coming", "first", "final"}, _UNIT_WORDS),
+    "recent": ({"recent"},),
+    "quarter": ({"quarter", "qtr"},),
+    "adj_duration": ({"second", "minute", "hour", "day", "week", "month", "year", "decade"},),
+    "the_year": ({"year"},),
+    "rel": ({"last", "this", "next", "past", "coming", "previous", "current"},
+            {"week", "month", "year", "decade", "century", "weekend", *_SEASONS}),
+    "part_rel": (_fused({"week", "month", "year"}),),
+    "season_y": (set(_SEASONS),),
+    "weekday": ({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},),
+    "deictic": ({"yesterday", "today", "tomorrow", "tonight", "night", "morning", "evening"},),
+    "ref": ({"recently", "past", "currently", "current", "present", "nowadays", "now", "future", "days", "soon",
+             "previously", "formerly", "once"},),
+    "set": ({"every", "each", "daily", "weekly", "monthly", "annually", "yearly"},),
+    "duration": (_UNIT_WORDS,),
+    "vague_duration": ({"years", "decades", "months", "weeks", "days", "centuries"},),
+    "bare_month": (_MONTH_WORDS,),
+}
+# every byte but an ASCII lower-case letter or digit becomes a space, the bytes of other characters too
+_NOT_ASCII_WORD = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else ord(" ") for c in range(256))
+
+
+def _words(lower: str) -> set[str]:
+    """The runs of ASCII letters and digits of a lower-cased text: every whole word a rule can read."""
+    return set(lower.encode().translate(_NOT_ASCII_WORD).decode("ascii").split())
+
+
+# Fragments (digits, a hyphen) without which a rule cannot match, as groups that must each have one
+# in the text: a substring test (in the lower-cased text for a case-insensitive rule).
+_YEAR = ("18", "19", "20")
 NEEDS = {
     "iso": (("-",),),
-    "mdy": (_MONTH, _YEAR),
-    "dmy": (_MONTH, _YEAR),
-    "part_my": (_PARTS, _MONTH_LOWER, _YEAR),
-    "my": (_MONTH, _YEAR),
-    "md": (_MONTH,),
-    "dm": (_MONTH,),
-    "part_m": (_PARTS, _MONTH_LOWER),
-    "ago": (("ago",),),
-    "earlier_this": (("earlier ", "later "),),
-    "past_n": (("past ", "last ", "previous ", "next ", "coming ", "first ", "final "), _UNITS),
-    "recent": (("recent ",),),
-    "quarter": (("quarter", "qtr"),),
-    "adj_duration": (("-",), _UNITS),
-    "the_year": (("year",),),
-    "rel": (("last ", "this ", "next ", "past ", "coming ", "previous ", "current "),
-            ("week", "month", "year", "decade", "century", *_SEASONS)),
-    "part_rel": (_PARTS, ("week", "month", "year")),
+    "mdy": (_YEAR,),
+    "dmy": (_YEAR,),
+    "part_my": (_YEAR,),
+    "my": (_YEAR,),
+    "adj_duration": (("-",),),
     "decade": (("0s",),),
-    "season_y": (_SEASONS, _YEAR),
-    "weekday": (("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),),
-    "deictic": (("yesterday", "today", "tomorrow", "tonight", "last night", "this morning", "this evening"),),
-    "ref": (("recently", "the past", "current", "at present", "now", "future", "these days", "soon",
-             "previously", "formerly", "once"),),
-    "set": (("every ", "each ", "daily", "weekly", "monthly", "annually", "yearly"),),
-    "duration": (_UNITS,),
-    "vague_duration": (("for ",),),
-    "bare_month": (_MONTH,),
+    "season_y": (_YEAR,),
     "year": (_YEAR,),
 }
 
 
-def _may_match(name: str, text: str, seen: dict) -> bool:
-    """Whether `text` holds a word of each of the rule's needed groups (`seen` keeps answers)."""
+def _may_match(name: str, text: str, words: set[str] | None, seen: dict) -> bool:
+    """Whether `text` (whose `words` are given, or None if unknown) holds a word of each of the
+    rule's groups and a fragment of each of its needed groups (`seen` keeps answers)."""
+    if words is not None and any(group.isdisjoint(words) for group in WORDS.get(name, ())):
+        return False
     for group in NEEDS.get(name, ()):
-        for word in group:
-            found = seen.get(word)
+        for fragment in group:
+            found = seen.get(fragment)
             if found is None:
-                found = seen[word] = word in text
+                found = seen[fragment] = fragment in text
             if found:
                 break
         else:
@@ -132,11 +165,14 @@ def _may_match(name: str, text: str, seen: dict) -> bool:
     return True
 
 
+_MONTH = tuple(sorted(month.title() for month in _MONTH_WORDS))  # every form of a month, "Sept" and "September"
+_PARTS = ("early", "mid", "late", "the end of", "the beginning of", "the start of", "the middle of")
 _CUE_OFFSETS = tuple(sorted({len(cue) + 1 for cue in ("In", "Since", "by", "until", "till", "from", "during", "of", "last",
                                                    "this", "next", "before", "after", "through", "to", "Early", "Late")}))
 # Where a match of a rule can start: `offset` characters before one of `words` (the month of
 # "In May" opens three characters after the match). A rule listed here is tried only at those
-# places, which finds what a scan of the whole text finds; the others scan the text.
+# places, which finds what a scan of the whole text finds; the others scan the text. A word is
+# looked for only in a text that has its whole words (see `_whole`).
 STARTS = {
     "iso": (("-",), (4,)),
     "mdy": (_MONTH, (0,)),
@@ -165,10 +201,20 @@ STARTS = {
 }
 
 
-def _starts(text: str, words, offsets, found: dict) -> list[int]:
-    """Every place `offset` characters before an occurrence of one of `words`, in order."""
+def _whole(word: str) -> frozenset[str]:
+    """The words of a start `word` that are whole words in every match it starts: all of them
+    but a number, a hyphen, and a part of a period's last, which can run into the next word
+    ("midweek", "the end ofMay")."""
+    return frozenset(w for w in word.lower().split() if w.isalpha() and w not in ("early", "mid", "late", "of"))
+
+
+def _starts(text: str, words, offsets, in_text: set[str] | None, found: dict) -> list[int]:
+    """Every place `offset` characters before an occurrence of one of `words`, in order
+    (`in_text`: the text's whole words, if known)."""
     places = set()
     for word in words:
+        if in_text is not None and not _WHOLE[word] <= in_text:
+            continue
         at = _occurrences(text, word, found)
         for offset in offsets:
             places.update(i - offset for i in at if i >= offset)
@@ -192,19 +238,22 @@ def _occurrences(text: str, word: str, found: dict) -> list[int]:
 # the digits ("three days", "a few weeks", "10-day", "26 September").
 _NUMBER_LENGTHS = tuple(sorted({len(w) for w in NUMBER_WORDS}))  # every word of _NUM is there
 BEFORE = {
-    "ago": (_UNITS, " ", _NUMBER_LENGTHS),
-    "duration": (_UNITS, " ", _NUMBER_LENGTHS),
-    "adj_duration": (_UNITS, "-", _NUMBER_LENGTHS),
+    "ago": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS),
+    "duration": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS),
+    "adj_duration": (("second", "minute", "hour", "day", "week", "month", "year", "decade"), "-", _NUMBER_LENGTHS),
     "dmy": (_MONTH, " ", (1, 2, 3, 4)),
     "dm": (_MONTH, " ", (1, 2, 3, 4)),
 }
+_WHOLE = {word: _whole(word) for words, *_ in (*STARTS.values(), *BEFORE.values()) for word in words}
 
 
-def _starts_before(text: str, words, joint: str, lengths, found: dict) -> list[int]:
+def _starts_before(text: str, words, joint: str, lengths, in_text: set[str] | None, found: dict) -> list[int]:
     """Places a number (or a day) can start that ends, then `joint` (spaces or a hyphen), right
     before one of `words`: `lengths` characters before it, or anywhere in the digits before it."""
     places = set()
     for word in words:
+        if in_text is not None and not _WHOLE[word] <= in_text:
+            continue
         for i in _occurrences(text, word, found):
             end = i
             if joint == " ":
@@ -234,21 +283,22 @@ def _finditer(pattern, text: str, starts):
                 done = m.end()
 
 
-def _hits(name: str, text: str, lower: str, folded: bool, seen: dict):
-    """The rule's matches, each matched on `text` (None where the folded hit does not hold there)."""
+def _hits(name: str, text: str, lower: str, words: set[str] | None, seen: dict):
+    """The rule's matches, each matched on `text` (None where the folded hit does not hold there);
+    `words` are the text's words, None where lower-casing made the text longer."""
     pattern = _PATTERNS[name]
+    folded = words is not None
     if name in _IGNORECASE and not (folded and name in _FOLDED):  # the lower case is longer
         return pattern.finditer(text)
     on_lower = name in _FOLDED
     haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
     in_haystack, at = seen[on_lower]
-    if not _may_match(name, haystack, in_haystack):
+    if not _may_match(name, haystack, words, in_haystack):
         return ()
     if name in STARTS:
-        words, offsets = STARTS[name]
-        found = _finditer(search, haystack, _starts(haystack, words, offsets, at))
+        found = _finditer(search, haystack, _starts(haystack, *STARTS[name], words, at))
     elif name in BEFORE:
-        found = _finditer(search, haystack, _starts_before(haystack, *BEFORE[name], at))
+        found = _finditer(search, haystack, _starts_before(haystack, *BEFORE[name], words, at))
     else:
         found = search.finditer(haystack)
     return (pattern.match(text, m.start()) for m in found) if on_lower else found
@@ -535,10 +585,10 @@ def find_times(text: str, dct: date | None) -> list[TimeX]:
     norm = Normaliser(dct)
     candidates = []
     lower = text.lower()
-    folded = len(lower) == len(text)  # a few characters lower-case to two
-    seen = {True: ({}, {}), False: ({}, {})}  # per haystack: words present, where words occur
+    words = _words(lower) if len(lower) == len(text) else None  # a few characters lower-case to two
+    seen = {True: ({}, {}), False: ({}, {})}  # per haystack: fragments present, where words occur
     for order, (name, _pattern) in enumerate(_COMPILED):
-        hits = _hits(name, text, lower, folded, seen)
+        hits = _hits(name, text, lower, words, seen)
         for m in hits:
             if m is not None:
                 candidates.append((m.start(), -(m.end() - m.start()), order, name, m))
