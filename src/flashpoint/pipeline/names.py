@@ -10,6 +10,7 @@ the tokens those leave free.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import or_
 
@@ -281,7 +282,7 @@ def organisations(doc, kept):
     at = {i: m for m in kept for i in range(m[0], m[1])}
     out = list(kept)
     after = 0  # where the last name ended
-    for i in capitals(doc):
+    for i in _near_heads(doc, kept):
         first = at.get(i)
         if i < after or not _org_start(doc, i, first):
             continue
@@ -301,6 +302,20 @@ def organisations(doc, kept):
         elif first:
             after = first[1]
     return _proper_heads(doc, sorted(out))
+
+
+def _near_heads(doc, kept) -> list[int]:
+    """The capitals close enough before an organisation word to open a name it heads: a name runs
+    at most seven words and one mention past its start, so the others cannot (and a start that
+    heads nothing leaves nothing behind, since no mention opens inside another)."""
+    lowers = columns_of(doc).lower
+    heads = compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers))
+    reach = 7 + max((m[1] - m[0] for m in kept), default=1)
+    caps, near, done = capitals(doc), [], -1
+    for head in heads:
+        near.extend(caps[bisect_left(caps, max(head - reach, done + 1)):bisect_right(caps, head)])
+        done = head
+    return near
 
 
 def _org_start(doc, i, mention) -> bool:
