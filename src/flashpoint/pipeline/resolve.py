@@ -10,6 +10,7 @@ it to a country or organisation.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from flashpoint.pipeline.annotations import (
     Actor,
@@ -484,7 +485,10 @@ class _Context:
 
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
-        for found in _PAIRS.finditer(text_of(self.doc)):
+        text = text_of(self.doc)
+        if "he two " not in text and "oth " not in text:  # in every match: a quicker look first
+            return
+        for found in _PAIRS.finditer(text):
             span = self.doc.char_span(found.start(), found.end())
             if span is None:
                 continue
@@ -514,10 +518,9 @@ class _Context:
             return
         starts = sentence_starts(self.doc)
         cols = columns_of(self.doc)
-        for i, text in enumerate(cols.text):
-            actor = surnames.get(text)
-            if actor is None:
-                continue
+        for i in compress(range(len(cols.text)), map(surnames.__contains__, cols.text)):
+            text = cols.text[i]
+            actor = surnames[text]
             at_start = i in starts and is_common_word(text)  # "Has said" opens with a verb
             if i not in self.used and not at_start and cols.idx[i] > first.get(actor.id, 0):
                 self.link(actor, i, i + 1)
@@ -536,8 +539,8 @@ class _Context:
                 defined.setdefault(texts[j + 1], am.actor)
         if not defined:
             return
-        for i, text in enumerate(columns_of(self.doc).text):
-            actor_id = defined.get(text)
+        for i in compress(range(n), map(defined.__contains__, texts)):
+            actor_id = defined[texts[i]]
             if actor_id and i not in self.used:
                 self.link(self.ann.actors[actor_id], i, i + 1)
 
