@@ -121,9 +121,10 @@ class Recognise(Component):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
         Warsaw Treaty Organization, dissolved 1991), those that did not exist on the publication
         date (today for an undated text) give way to those that did."""
-        spans = Counter((s, e) for s, e, label, _ in found if label == "ENTRY")
-        if all(n == 1 for n in spans.values()):
+        entries = [(s, e) for s, e, label, _ in found if label == "ENTRY"]
+        if len(set(entries)) == len(entries):
             return found
+        spans = Counter(entries)
         day = annotations(doc).published or date.today().isoformat()
         alive = {(s, e) for s, e, label, key in found if label == "ENTRY" and spans[(s, e)] > 1
                  and _existed(self.kb.entries[key].data, day)}
