@@ -155,8 +155,7 @@ class _Context:
         return holders[0] if len(holders) == 1 else None
 
     def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
-        cols = columns_of(self.doc)
-        start_char, end_char = cols.idx[start], cols.end_char(end - 1)
+        start_char, end_char = self.cols.idx[start], self.cols.end_char(end - 1)
         self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
         if not place_use and (start_char, end_char) not in actor.mentions:
             actor.mentions.append((start_char, end_char))
@@ -181,9 +180,8 @@ class _Context:
 
     def resolve_one(self, i: int) -> int:
         m = self.mentions[i]
-        nxt = self.at(i + 1)
-        handler = getattr(self, f"_{m.label.lower()}", None)
-        return handler(i, m, nxt) if handler else i + 1
+        handler = _HANDLERS.get(m.label)  # weapon words are the weapons component's
+        return handler(self, i, m, self.at(i + 1)) if handler else i + 1
 
     def _adjacent(self, m, nxt, gap=0):
         return nxt is not None and 0 <= nxt.start - m.end <= gap
@@ -198,9 +196,11 @@ class _Context:
             return False
         if cols.text[after] in ("-", "–"):
             return True
-        word, following = cols.lower[role_m.start], lemmas(cols.lower[after])
-        return bool(cols.is_lower[after] and cols.is_alpha[after] and "ADJ" in lemmas(word) and word.endswith(_ADJ_ENDINGS)
-                    and "NOUN" in following and "VERB" not in following and "ADV" not in following)
+        word = cols.lower[role_m.start]
+        if not (cols.is_lower[after] and cols.is_alpha[after] and word.endswith(_ADJ_ENDINGS) and "ADJ" in lemmas(word)):
+            return False
+        following = lemmas(cols.lower[after])
+        return "NOUN" in following and "VERB" not in following and "ADV" not in following
 
     def _appositive_person(self, start):
         """", a Moscow-based Turkish academic": the person named just before the comma."""
@@ -557,3 +557,8 @@ class _Context:
                        and (am.role == role.id or self.ann.actors[am.actor].sector == role.sector)]
             if earlier:
                 self.link(self.ann.actors[earlier[-1].actor], m.start - 1, m.end, role=role.id)
+
+
+# the phrase rule for each label: `_Context._adj` reads "ADJ" mentions, and so on
+_HANDLERS = {label: getattr(_Context, f"_{label.lower()}")
+             for label in ("ADJ", "COUNTRY", "SEAT", "ENTRY", "ORG", "PERSON", "ROLE")}
