@@ -226,10 +226,13 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
 
 def _is_title(doc, i) -> bool:
     """"Capt" in "Navy Capt. Jeff Davis" is a title, not a name."""
-    texts = columns_of(doc).text
-    word = texts[i].rstrip(".")
+    cols = columns_of(doc)
+    word = cols.lower[i].rstrip(".")
+    if word not in HONORIFICS:
+        return False
+    texts = cols.text
     abbreviated = texts[i].endswith(".") or (i + 1 < len(texts) and texts[i + 1] == ".")
-    return word.lower() in HONORIFICS and (abbreviated or word.lower() in ("secretary", "commodore", "sheikh"))
+    return abbreviated or word in ("secretary", "commodore", "sheikh")
 
 
 def _kunya(doc, start, end) -> bool:

@@ -148,10 +148,11 @@ def _longest_first(found):
     ordered = sorted(set(found), key=lambda m: (-(m[1] - m[0]), -PRIORITY.get(m[2], 0), m[0], m[3] or ""))
     taken: set[int] = set()
     kept = []
-    for start, end, label, key in ordered:
-        if taken.isdisjoint(range(start, end)):
-            kept.append((start, end, label, key))
-            taken.update(range(start, end))
+    for m in ordered:
+        tokens = range(m[0], m[1])
+        if taken.isdisjoint(tokens):
+            kept.append(m)
+            taken.update(tokens)
     return sorted(kept)
 
 
