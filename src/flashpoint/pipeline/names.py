@@ -76,7 +76,7 @@ def _name_run(doc, start, names, limit=4) -> int:
             continue
         if end == start:
             break
-        text = texts[end]  # what may go on inside a name opens with a full stop, a hyphen or a quote
+        text = texts[end]  # no name word: an initial, a hyphen, a quoted nickname or a suffix may follow
         if end + 1 < n and end + 1 in names and (_INITIAL.match(text) or joined_particle(doc, end)):
             end += 1
         elif text == "-" and _joined_part(doc, end):
