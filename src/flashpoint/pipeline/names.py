@@ -10,6 +10,7 @@ the tokens those leave free.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import or_
 
@@ -70,16 +71,19 @@ def _name_run(doc, start, names, limit=4) -> int:
     texts, lowers, n = cols.text, cols.lower, len(cols.text)
     end, words = start, 0
     while end < n and words < limit:
-        inner = end > start and end + 1 < n and end + 1 in names
         if end in names or (end > start and lowers[end] in _NAME_PARTICLES):
             end, words = end + 1, words + 1
-        elif inner and (_INITIAL.match(texts[end]) or joined_particle(doc, end)):
+            continue
+        if end == start:
+            break
+        text = texts[end]  # no name word: an initial, a hyphen, a quoted nickname or a suffix may follow
+        if end + 1 < n and end + 1 in names and (_INITIAL.match(text) or joined_particle(doc, end)):
             end += 1
-        elif end > start and _joined_part(doc, end):
+        elif text == "-" and _joined_part(doc, end):
             end += 2  # "Ban Ki-moon"
-        elif end > start and _nickname(doc, end, names):
+        elif text in _NICKNAME_OPENERS and _nickname(doc, end, names):
             end = _nickname(doc, end, names)
-        elif end > start and texts[end] in _SUFFIXES:
+        elif text in _SUFFIXES:
             end += 1
             break
         else:
@@ -92,12 +96,15 @@ def _name_run(doc, start, names, limit=4) -> int:
 def _nickname(doc, i, names) -> int | None:
     """Col. John "J.D." Dorrian: a quoted nickname inside a name; where the name goes on after it."""
     texts = columns_of(doc).text
-    if texts[i] not in ('"', "“", "'", "‘"):
+    if texts[i] not in _NICKNAME_OPENERS:
         return None
     for j in range(i + 2, min(i + 5, len(texts) - 1)):
         if texts[j] in ('"', "”", "'", "’"):
             return j + 1 if j + 1 in names else None
     return None
+
+
+_NICKNAME_OPENERS = {'"', "“", "'", "‘"}
 
 
 def _joined_part(doc, i) -> bool:
@@ -156,7 +163,7 @@ def people(doc, kept, role_kinds):
         if not (titled or after == "," or after in _SPEECH or i > 0 and lowers[i - 1] in _SAID or texts[i] == "Abu"):
             continue  # no cue below can hold: a title, an apposition, speech, a quote or a kunya
         words = _words(doc, i, end)
-        if _not_a_person(doc, i, end) or is_common_word(texts[i]) and not (titled and words >= 2):
+        if _not_a_person(doc, i, end) or not (titled and words >= 2) and is_common_word(texts[i]):
             continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
         apposition = after == "," and end + 1 < len(doc) and lowers[end + 1] in _APPOSITION \
             and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
@@ -174,7 +181,7 @@ def _not_a_person(doc, start, end) -> bool:
     cols = columns_of(doc)
     tokens = token_range(doc, start, end)
     return cols.lower[tokens[-1]] in ORG_HEADS or any(cols.lower[k] in NOT_PERSON_WORDS for k in tokens) \
-        or all(cols.is_upper[k] for k in tokens if cols.is_alpha[k])
+        or all(cols.text[k].isupper() for k in tokens if cols.is_alpha[k])
 
 
 
@@ -188,7 +195,7 @@ def _words(doc, start, end) -> int:
 def _acronym(doc, start, end) -> bool:
     """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
     cols = columns_of(doc)
-    return any(cols.is_upper[k] and len(cols.text[k]) > 1 for k in token_range(doc, start, end))
+    return any(cols.text[k].isupper() and len(cols.text[k]) > 1 for k in token_range(doc, start, end))
 
 
 def _introduced_by(doc, start, end, roles_end) -> str | None:
@@ -219,10 +226,13 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
 
 def _is_title(doc, i) -> bool:
     """"Capt" in "Navy Capt. Jeff Davis" is a title, not a name."""
-    texts = columns_of(doc).text
-    word = texts[i].rstrip(".")
+    cols = columns_of(doc)
+    word = cols.lower[i].rstrip(".")
+    if word not in HONORIFICS:
+        return False
+    texts = cols.text
     abbreviated = texts[i].endswith(".") or (i + 1 < len(texts) and texts[i + 1] == ".")
-    return word.lower() in HONORIFICS and (abbreviated or word.lower() in ("secretary", "commodore", "sheikh"))
+    return abbreviated or word in ("secretary", "commodore", "sheikh")
 
 
 def _kunya(doc, start, end) -> bool:
@@ -281,7 +291,7 @@ def organisations(doc, kept):
     at = {i: m for m in kept for i in range(m[0], m[1])}
     out = list(kept)
     after = 0  # where the last name ended
-    for i in capitals(doc):
+    for i in _near_heads(doc, kept):
         first = at.get(i)
         if i < after or not _org_start(doc, i, first):
             continue
@@ -301,6 +311,20 @@ def organisations(doc, kept):
         elif first:
             after = first[1]
     return _proper_heads(doc, sorted(out))
+
+
+def _near_heads(doc, kept) -> list[int]:
+    """The capitals close enough before an organisation word to open a name it heads: a name runs
+    at most seven words and one mention past its start, so the others cannot (and a start that
+    heads nothing leaves nothing behind, since no mention opens inside another)."""
+    lowers = columns_of(doc).lower
+    heads = compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers))
+    reach = 7 + max((m[1] - m[0] for m in kept), default=1)
+    caps, near, done = capitals(doc), [], -1
+    for head in heads:
+        near.extend(caps[bisect_left(caps, max(head - reach, done + 1)):bisect_right(caps, head)])
+        done = head
+    return near
 
 
 def _org_start(doc, i, mention) -> bool:
@@ -369,8 +393,7 @@ def _proper_heads(doc, kept):
     """"the Coalition", "Coalition aircraft": an organisation word capitalised on its own inside a
     sentence names one organisation; at a sentence start it does when the document also writes it so
     inside a sentence."""
-    lower = text_of(doc).lower()
-    if not any(head in lower for head in PROPER_HEADS):
+    if PROPER_HEADS.isdisjoint(columns_of(doc).lower):
         return kept
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     starts = sentence_starts(doc)

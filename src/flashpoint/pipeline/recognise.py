@@ -14,11 +14,11 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
-from flashpoint.pipeline.annotations import Mention, annotations, columns_of, span_text, text_of
+from flashpoint.pipeline.annotations import Mention, annotations, columns_of, text_of
 from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
-from flashpoint.pipeline.names import capitals, joined_particle, organisations, people
+from flashpoint.pipeline.names import joined_particle, organisations, people
 
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
 
@@ -82,10 +82,10 @@ class Recognise(Component):
         kept = _designators(doc, kept)
         kept = people(doc, kept, self.role_kinds)
         kept = organisations(doc, kept)
-        cols = columns_of(doc)
+        cols, text = columns_of(doc), text_of(doc)
         annotations(doc).mentions = [
-            Mention(s, e, label, key, cols.idx[s], cols.end_char(e - 1), span_text(doc, s, e))
-            for s, e, label, key in sorted(kept)
+            Mention(s, e, label, key, start, end, text[start:end])
+            for s, e, label, key in sorted(kept) for start, end in [(cols.idx[s], cols.end_char(e - 1))]
         ]
 
     def _filter(self, doc, found):
@@ -121,9 +121,10 @@ class Recognise(Component):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
         Warsaw Treaty Organization, dissolved 1991), those that did not exist on the publication
         date (today for an undated text) give way to those that did."""
-        spans = Counter((s, e) for s, e, label, _ in found if label == "ENTRY")
-        if all(n == 1 for n in spans.values()):
+        entries = [(s, e) for s, e, label, _ in found if label == "ENTRY"]
+        if len(set(entries)) == len(entries):
             return found
+        spans = Counter(entries)
         day = annotations(doc).published or date.today().isoformat()
         alive = {(s, e) for s, e, label, key in found if label == "ENTRY" and spans[(s, e)] > 1
                  and _existed(self.kb.entries[key].data, day)}
@@ -147,10 +148,11 @@ def _longest_first(found):
     ordered = sorted(set(found), key=lambda m: (-(m[1] - m[0]), -PRIORITY.get(m[2], 0), m[0], m[3] or ""))
     taken: set[int] = set()
     kept = []
-    for start, end, label, key in ordered:
-        if taken.isdisjoint(range(start, end)):
-            kept.append((start, end, label, key))
-            taken.update(range(start, end))
+    for m in ordered:
+        tokens = range(m[0], m[1])
+        if taken.isdisjoint(tokens):
+            kept.append(m)
+            taken.update(tokens)
     return sorted(kept)
 
 
@@ -168,16 +170,17 @@ def _extend_weapons(doc, kept):
 
 
 def _designators(doc, kept):
-    """An unknown designation in front of a weapon-type noun is a weapon system: "Orlan-10 drones"."""
-    by_start = {m[0]: m for m in kept}
+    """An unknown designation in front of a weapon-type noun is a weapon system: "Orlan-10 drones".
+    Only the word before each such noun is read (a designation opens with a capital)."""
+    nouns = [m for m in kept if m[2] in ("TYPE_NOUN", "WEAPON_WORD") and m[0] > 0]
+    if not nouns:
+        return sorted(kept)
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     out = list(kept)
     texts = columns_of(doc).text
-    for i in capitals(doc):
-        if i in covered or not _DESIGNATOR.match(texts[i]):
-            continue
-        noun = by_start.get(i + 1)
-        if noun and noun[2] in ("TYPE_NOUN", "WEAPON_WORD"):
+    for noun in nouns:
+        i = noun[0] - 1
+        if i not in covered and _DESIGNATOR.match(texts[i]):
             out.remove(noun)
             out.append((i, noun[1], "WEAPON", f"new:{texts[i]}|{noun[3]}"))
     return sorted(out)

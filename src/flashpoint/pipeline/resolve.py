@@ -10,8 +10,16 @@ it to a country or organisation.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
-from flashpoint.pipeline.annotations import Actor, ActorMention, annotations, columns_of, text_of
+from flashpoint.pipeline.annotations import (
+    Actor,
+    ActorMention,
+    annotations,
+    columns_of,
+    span_text,
+    text_of,
+)
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import is_common_word, lemmas
@@ -83,7 +91,7 @@ class _Context:
         self.day = ann.published
         self.mentions = ann.mentions
         self.used: set[int] = set()
-        self._tokens: dict = {}  # the rules look at the same few tokens many times
+        self.cols = columns_of(doc)  # the rules read tokens from the columns, not as `Token`s
 
     # ---- actors -----------------------------------------------------------------------
     def actor(self, actor_id, **fields) -> Actor:
@@ -147,8 +155,7 @@ class _Context:
         return holders[0] if len(holders) == 1 else None
 
     def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
-        cols = columns_of(self.doc)
-        start_char, end_char = cols.idx[start], cols.end_char(end - 1)
+        start_char, end_char = self.cols.idx[start], self.cols.end_char(end - 1)
         self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
         if not place_use and (start_char, end_char) not in actor.mentions:
             actor.mentions.append((start_char, end_char))
@@ -158,13 +165,13 @@ class _Context:
     def at(self, i):
         return self.mentions[i] if 0 <= i < len(self.mentions) else None
 
-    def token(self, i):
-        if not 0 <= i < len(self.doc):
-            return None
-        token = self._tokens.get(i)
-        if token is None:
-            token = self._tokens[i] = self.doc[i]
-        return token
+    def text(self, i) -> str | None:
+        """Token `i`'s text; None outside the document (the rules look past its ends)."""
+        return self.cols.text[i] if 0 <= i < len(self.cols.text) else None
+
+    def lower(self, i) -> str | None:
+        """Token `i`'s lower case; None outside the document."""
+        return self.cols.lower[i] if 0 <= i < len(self.cols.lower) else None
 
     def resolve_mentions(self) -> None:
         i = 0
@@ -173,34 +180,34 @@ class _Context:
 
     def resolve_one(self, i: int) -> int:
         m = self.mentions[i]
-        nxt = self.at(i + 1)
-        handler = getattr(self, f"_{m.label.lower()}", None)
-        return handler(i, m, nxt) if handler else i + 1
+        handler = _HANDLERS.get(m.label)  # weapon words are the weapons component's
+        return handler(self, i, m, self.at(i + 1)) if handler else i + 1
 
     def _adjacent(self, m, nxt, gap=0):
         return nxt is not None and 0 <= nxt.start - m.end <= gap
 
     def _possessive(self, m, nxt):
-        tok = self.token(m.end)
-        return nxt is not None and tok is not None and tok.text in ("'s", "’s", "'") and nxt.start == m.end + 1
+        return nxt is not None and self.text(m.end) in ("'s", "’s", "'") and nxt.start == m.end + 1
 
     def _adjectival(self, role_m) -> bool:
         """"military-strategic influence", "military superiority": the role word is an adjective here."""
-        after = self.token(role_m.end)
-        if after is None or role_m.end - role_m.start > 1:
+        after, cols = role_m.end, self.cols
+        if self.text(after) is None or role_m.end - role_m.start > 1:
             return False
-        if after.text in ("-", "–"):
+        if cols.text[after] in ("-", "–"):
             return True
-        word, following = self.doc[role_m.start].lower_, lemmas(after.lower_)
-        return bool(after.is_lower and after.is_alpha and "ADJ" in lemmas(word) and word.endswith(_ADJ_ENDINGS)
-                    and "NOUN" in following and "VERB" not in following and "ADV" not in following)
+        word = cols.lower[role_m.start]
+        if not (cols.is_lower[after] and cols.is_alpha[after] and word.endswith(_ADJ_ENDINGS) and "ADJ" in lemmas(word)):
+            return False
+        following = lemmas(cols.lower[after])
+        return "NOUN" in following and "VERB" not in following and "ADV" not in following
 
     def _appositive_person(self, start):
         """", a Moscow-based Turkish academic": the person named just before the comma."""
         j = start - 1
-        while j >= 0 and j > start - 6 and self.doc[j].text != ",":
+        while j >= 0 and j > start - 6 and self.cols.text[j] != ",":
             j -= 1
-        if j < 0 or self.doc[j].text != ",":
+        if j < 0 or self.cols.text[j] != ",":
             return None
         for am in reversed(self.ann.actor_mentions):
             if am.end == j and self.ann.actors[am.actor].kind == _PERSON_KIND:
@@ -242,11 +249,10 @@ class _Context:
         return i + 1
 
     def _adj(self, i, m, nxt):
-        before = self.token(m.start - 1)
-        after = self.token(m.end)
-        if before is not None and before.lower_ in ("ethnic", "pro", "anti"):
+        before, after = self.lower(m.start - 1), self.lower(m.end)
+        if before in ("ethnic", "pro", "anti"):
             return i + 2 if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) else i + 1  # not the state
-        if after is not None and after.text in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
+        if after in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
             return i + 2  # "the Tajik-Kyrgyz border": a description, not an actor
         if self._led(m, nxt):
             return self._role_phrase(i + 1, m.key, m.start)  # "Vietnamese-led forces": the leader's forces
@@ -260,15 +266,15 @@ class _Context:
             return i + 1
         if nxt and nxt.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN") and self._adjacent(m, nxt, gap=2):
             return i + 1  # "Turkish drones": the weapons component reads the adjective
-        if after is not None and after.lower_ in TERRITORY:
+        if after in TERRITORY:
             self.link(self.country_actor(m.key), m.start, m.end + 1, place_use=True)  # "Syrian territory"
             return i + 1
         if m.text.endswith("s") and m.text[:-1] in self.kb.countries[m.key].adjectives:
             self.link(self.country_actor(m.key), m.start, m.end)  # "Nigerians", "Israelis": the people
-        elif after is not None and after.lower_ in AGENT_NOUNS:
-            self.link(self.country_actor(m.key), m.start, m.end + (1 if after.lower_ == "side" else 0))
-        elif before is not None and before.lower_ == "the" and (after is None or not after.is_alpha and after.text not in ("-", "–")
-                                                             or after.lower_ in ("say", "said", "says", "have", "were", "are")):
+        elif after in AGENT_NOUNS:
+            self.link(self.country_actor(m.key), m.start, m.end + (1 if after == "side" else 0))
+        elif before == "the" and (after is None or not self.cols.is_alpha[m.end] and after not in ("-", "–")
+                                  or after in ("say", "said", "says", "have", "were", "are")):
             # "the Iraqis said", not "the Israeli-occupied West Bank"
             self.link(self.country_actor(m.key), m.start - 1, m.end)
         return i + 1
@@ -277,7 +283,7 @@ class _Context:
         """"Vietnamese-led forces", "U.S.-led troops": a group led by a country is coded as that
         country's, as event coders code a coalition by its leader."""
         return nxt is not None and nxt.label == "ROLE" and nxt.start == m.end + 2 \
-            and self.doc[m.end].text in ("-", "–") and self.doc[m.end + 1].lower_ == "led"
+            and self.cols.text[m.end] in ("-", "–") and self.cols.lower[m.end + 1] == "led"
 
     def _shared_role(self, i):
         """The role noun that ends "X and Y <role>" / "X, Y and Z <role>", seen from X."""
@@ -286,7 +292,7 @@ class _Context:
             cur, nxt = self.at(j), self.at(j + 1)
             if nxt is None or cur.label != "ADJ":
                 return None
-            between = [t.lower_ for t in self.doc[cur.end:nxt.start]]
+            between = self.cols.lower[cur.end:nxt.start]
             if nxt.label == "ROLE" and not between and j > i:
                 return j + 1
             if not between or any(w not in (",", "and", "or") for w in between):
@@ -308,8 +314,7 @@ class _Context:
         return i + 1
 
     def _seat(self, i, m, nxt):
-        after = self.token(m.end)
-        based = after is not None and after.text == "-" and (self.token(m.end + 1) or after).lower_ in ("based", "backed")
+        based = self.text(m.end) == "-" and self.lower(m.end + 1) in ("based", "backed")
         start, place_use = self._place_use(i, m)
         place_use = place_use or based
         actor = self.group_actor(m.key, "GOV") if not place_use else self.country_actor(m.key)
@@ -323,59 +328,58 @@ class _Context:
         Baghdad"), as where someone travels ("visited Turkey", "a visit to Uzbekistan"), or with a
         part of it ("the Karrada district of Baghdad", "the Syria-Iraq border"). "to" and "from"
         alone are no cue: they name recipients and suppliers ("sold drones to Kyrgyzstan")."""
-        compass = self.token(m.start - 1) is not None and self.doc[m.start - 1].lower_ in COMPASS
+        compass = self.lower(m.start - 1) in COMPASS
         start = m.start - 1 if compass else m.start
-        before = self.token(start - 1)
+        before = self.lower(start - 1)
         if before is None:
             return m.start, False
-        if before.lower_ in LOCATIVE or self._travel(start - 1) or self._listed_place(i, start) \
+        if before in LOCATIVE or self._travel(start - 1) or self._listed_place(i, start) \
                 or self._part_of(start - 1) or self._border(m):
             return start, True
         return m.start, not compass and self._address(m)
 
     def _part_of(self, of: int) -> bool:
         """"the Karrada district of Baghdad", "north of Baghdad", "outside of Iraq"."""
-        head = self.token(of - 1)
-        return self.doc[of].lower_ == "of" and head is not None and (
-            head.lower_ in LOCATIVE or head.lower_ in PLACE_PARTS or head.lower_ in COMPASS)
+        head = self.lower(of - 1)
+        return self.cols.lower[of] == "of" and head is not None and (
+            head in LOCATIVE or head in PLACE_PARTS or head in COMPASS)
 
     def _border(self, m) -> bool:
         """"the Syria-Iraq border", "the Damascus suburbs": a name before a word for part of a territory."""
         j = m.end
-        if self.token(j) is not None and self.doc[j].text in ("-", "–"):
+        if self.text(j) in ("-", "–"):
             second = self._country_at(j + 1)
             j = second.end if second else j  # "Syria-Iraq border": read on past the second name
-        after = self.token(j)
-        return after is not None and after.lower_ in PLACE_PARTS and after.lower_ not in ("city", "capital")
+        after = self.lower(j)
+        return after in PLACE_PARTS and after not in ("city", "capital")
 
     def _country_at(self, i: int):
         """The country word or capital that starts at token `i`."""
         return next((x for x in self.mentions if x.start == i and x.label in ("COUNTRY", "SEAT")), None)
 
     def _travel(self, j: int) -> bool:
-        word = self.doc[j].lower_
+        word = self.cols.lower[j]
         if word == "to":
-            prev = self.token(j - 1)
-            return prev is not None and prev.lower_ in TRAVEL
+            return self.lower(j - 1) in TRAVEL
         return word in TRAVEL and word.startswith("visit")
 
     def _listed_place(self, i, start) -> bool:
         prev = self.at(i - 1)
         if prev is None or not prev.end < start <= prev.end + 2:
             return False
-        if any(t.lower_ not in (",", "and", "or") for t in self.doc[prev.end:start]):
+        if any(w not in (",", "and", "or") for w in self.cols.lower[prev.end:start]):
             return False
         return any(am.place_use and am.end == prev.end for am in self.ann.actor_mentions[-3:])
 
     def _address(self, m) -> bool:
         """"Raqqah, Syria", "Incirlik Air Base, Turkey": a name, a comma, then the country or city,
         and the clause goes on or ends; a name that is itself a country word makes a list instead."""
-        comma, name, after = self.token(m.start - 1), self.token(m.start - 2), self.token(m.end)
-        if comma is None or comma.text != "," or name is None or not name.is_title or not name.is_alpha:
+        cols, name, after = self.cols, m.start - 2, self.text(m.end)
+        if self.text(m.start - 1) != "," or name < 0 or not cols.is_title[name] or not cols.is_alpha[name]:
             return False
-        if any(x.start <= name.i < x.end for x in self.mentions):
+        if any(x.start <= name < x.end for x in self.mentions):
             return False
-        return after is None or after.text in (",", ".", ";", ")", "\n") or after.is_space
+        return after is None or after in (",", ".", ";", ")", "\n") or after.isspace()
 
     def _entry(self, i, m, nxt):
         entry = self.kb.entries[m.key]
@@ -399,13 +403,12 @@ class _Context:
                 self.link(actor, m.start, name_m.end, role=role.id)
                 return i + 3
             ident = slug(f"{entry.id} {role.name}")
-            actor = self.actor(ident, name=self.doc[m.start:nxt.end].text, code=entry.code,
+            actor = self.actor(ident, name=span_text(self.doc, m.start, nxt.end), code=entry.code,
                                country=entry.country, sector=entry.sector, kind=_PERSON_KIND, entry=m.key,
                                office=role.office)
             self.link(actor, m.start, nxt.end, role=role.id)
             return i + 2
-        before = self.token(m.start - 1)
-        venue = before is not None and before.lower_ in ("in", "on", "at", "to") and entry.kind == "media"
+        venue = self.lower(m.start - 1) in ("in", "on", "at", "to") and entry.kind == "media"
         self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
         return i + 1
 
@@ -414,9 +417,9 @@ class _Context:
         if nxt is None or nxt.label != "ROLE" or self.kb.roles[nxt.key].sector != "GOV" \
                 or self.kb.roles[nxt.key].kind != "body":
             return None
-        between = [t for t in self.doc[m.end:nxt.start]]
-        if not between or (len(between) <= 2 and between[0].text in ("'s", "’s") and all(
-                t.is_lower and t.is_alpha for t in between[1:])):
+        cols, between = self.cols, range(m.end, nxt.start)
+        if not between or (len(between) <= 2 and cols.text[between[0]] in ("'s", "’s") and all(
+                cols.is_lower[k] and cols.is_alpha[k] for k in between[1:])):
             return nxt
         return None
 
@@ -437,11 +440,11 @@ class _Context:
         role = self.kb.roles[m.key]
         if nxt and nxt.label in ("PERSON", "ENTRY") and nxt.start == m.end:
             return self._role_phrase(i, None, m.start)
-        of = self.token(m.end)
         target = self.at(i + 1)
-        if of is not None and of.lower_ == "of" and target and target.start in (m.end + 1, m.end + 2):
-            after = self.token(target.end)
-            attributive = after is not None and after.is_alpha and after.is_lower  # "of the U.S. airliner"
+        if self.lower(m.end) == "of" and target and target.start in (m.end + 1, m.end + 2):
+            after = target.end
+            attributive = self.text(after) is not None and self.cols.is_alpha[after] \
+                and self.cols.is_lower[after]  # "of the U.S. airliner"
             if target.label == "COUNTRY" and role.sector and not attributive:
                 self.link(self.group_actor(target.key, role.sector), m.start, target.end, role=role.id)
                 return i + 2
@@ -449,15 +452,14 @@ class _Context:
 
     def _apposition_window(self, m):
         end = m.end
-        if self.token(end) is None or self.token(end).text != ",":
+        if self.text(end) != ",":
             return []
         return [x for x in self.mentions if end < x.start <= end + 8]
 
     def _apposition_country(self, m):
         for x in self._apposition_window(m):
             if x.label == "ADJ":
-                after = self.token(x.end)
-                if after is None or after.text != "-":
+                if self.text(x.end) != "-":
                     return x.key
         return None
 
@@ -483,7 +485,10 @@ class _Context:
 
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
-        for found in _PAIRS.finditer(text_of(self.doc)):
+        text = text_of(self.doc)
+        if "he two " not in text and "oth " not in text:  # in every match: a quicker look first
+            return
+        for found in _PAIRS.finditer(text):
             span = self.doc.char_span(found.start(), found.end())
             if span is None:
                 continue
@@ -513,10 +518,9 @@ class _Context:
             return
         starts = sentence_starts(self.doc)
         cols = columns_of(self.doc)
-        for i, text in enumerate(cols.text):
-            actor = surnames.get(text)
-            if actor is None:
-                continue
+        for i in compress(range(len(cols.text)), map(surnames.__contains__, cols.text)):
+            text = cols.text[i]
+            actor = surnames[text]
             at_start = i in starts and is_common_word(text)  # "Has said" opens with a verb
             if i not in self.used and not at_start and cols.idx[i] > first.get(actor.id, 0):
                 self.link(actor, i, i + 1)
@@ -535,8 +539,8 @@ class _Context:
                 defined.setdefault(texts[j + 1], am.actor)
         if not defined:
             return
-        for i, text in enumerate(columns_of(self.doc).text):
-            actor_id = defined.get(text)
+        for i in compress(range(n), map(defined.__contains__, texts)):
+            actor_id = defined[texts[i]]
             if actor_id and i not in self.used:
                 self.link(self.ann.actors[actor_id], i, i + 1)
 
@@ -546,11 +550,15 @@ class _Context:
             if m.label != "ROLE" or m.start in self.used:
                 continue
             role = self.kb.roles[m.key]
-            before = self.token(m.start - 1)
-            if role.kind != _PERSON_KIND or before is None or before.lower_ != "the":
+            if role.kind != _PERSON_KIND or self.lower(m.start - 1) != "the":
                 continue
             earlier = [am for am in self.ann.actor_mentions if am.end <= m.start
                        and self.ann.actors[am.actor].kind == _PERSON_KIND
                        and (am.role == role.id or self.ann.actors[am.actor].sector == role.sector)]
             if earlier:
                 self.link(self.ann.actors[earlier[-1].actor], m.start - 1, m.end, role=role.id)
+
+
+# the phrase rule for each label: `_Context._adj` reads "ADJ" mentions, and so on
+_HANDLERS = {label: getattr(_Context, f"_{label.lower()}")
+             for label in ("ADJ", "COUNTRY", "SEAT", "ENTRY", "ORG", "PERSON", "ROLE")}

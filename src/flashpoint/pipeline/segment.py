@@ -7,12 +7,14 @@ closes an abbreviated title the tokenizer splits off ("Staff Sgt. Albert Connell
 
 from __future__ import annotations
 
-from itertools import compress, repeat
+import re
+from bisect import bisect_right
+from itertools import compress
 
 import numpy
 from spacy.attrs import SENT_START
 
-from flashpoint.pipeline.annotations import columns_of
+from flashpoint.pipeline.annotations import columns_of, text_of
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import HONORIFICS
 
@@ -27,14 +29,16 @@ class Segment(Component):
 
     def match(self, doc):
         # Only the tokens after a line break or a final mark can start a sentence, so only those
-        # are read (spaCy keeps whitespace apart from words: a token is all space or has none).
+        # are read (spaCy keeps whitespace apart from words: a token is all space or has none, and
+        # a line break is found in the text, in the space token that holds it).
         cols = columns_of(doc)
         texts, n = cols.text, len(cols.text)
         starts = [False] * n
         if n:
             starts[0] = True
-        for i in compress(range(n - 1), map(str.__contains__, texts, repeat("\n"))):
-            starts[i + 1] = bool(texts[i + 1].rstrip())
+        for i in _line_breaks(doc):
+            if i < n - 1:
+                starts[i + 1] = bool(texts[i + 1].rstrip())
         for final in compress(range(n), map(_FINAL.__contains__, texts)):
             if not _title_abbreviation(cols, final):
                 self._after_final(texts, final, starts)
@@ -56,7 +60,16 @@ class Segment(Component):
         marks = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32").astype("uint64")[:, None]
         if len(doc):
             doc.from_array([SENT_START], marks)
-        doc.user_data["flashpoint_sent_starts"] = [i for i, start in enumerate(starts) if start]
+        doc.user_data["flashpoint_sent_starts"] = list(compress(range(len(starts)), starts))
+
+
+def _line_breaks(doc) -> list[int]:
+    """The tokens that hold a line break, in order."""
+    idx = columns_of(doc).idx
+    return sorted({bisect_right(idx, found.start()) - 1 for found in _LINE_BREAK.finditer(text_of(doc))})
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 def _title_abbreviation(cols, i: int) -> bool:
