@@ -105,7 +105,8 @@ class Events(Component):
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
-        actors, recipients = self.arguments(doc, mentions, start, end, trigger)
+        # with no name in the clause there is no argument to read
+        actors, recipients = self.arguments(doc, mentions, start, end, trigger) if mentions else ([], [])
         actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
         if not self.fits(doc, clause, start, end, trigger, actors, weapons):
             return None
@@ -142,11 +143,13 @@ class Events(Component):
     def fits(self, doc, clause, start, end, trigger, actors, weapons) -> bool:
         """The trigger's own conditions: a weapon or armed side, a military word, no word that
         gives it another sense."""
-        armed = any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
-        if trigger.get("requires_weapon") and not armed and not _wielded(doc, weapons, start, end) \
+        def armed() -> bool:
+            return any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
+
+        if trigger.get("requires_weapon") and not armed() and not _wielded(doc, weapons, start, end) \
                 and not _military_word(doc, clause, max(clause.start, start - 2), end + 2):
             return False
-        if trigger["type"] == "MOBILIZE" and not armed and not _military_word(doc, clause):
+        if trigger["type"] == "MOBILIZE" and not armed() and not _military_word(doc, clause):
             return False
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
@@ -281,7 +284,8 @@ class Events(Component):
     def participle_subject(self, doc, clause, start):
         """"ECOWAS imposed sanctions on Bamako, closing borders and freezing assets": a participle
         after a comma or "and" shares the subject of the sentence's act before it."""
-        if not (doc[start].lower_.endswith("ing") and start > clause.sent_start and doc[start - 1].lower_ in (",", "and")):
+        lowers = columns_of(doc).lower
+        if not (lowers[start].endswith("ing") and start > clause.sent_start and lowers[start - 1] in (",", "and")):
             return []
         earlier = [e for e in annotations(doc).events if e["_sentence"] == clause.sent_start and e["actor"]]
         return [Synthetic(ref) for ref in earlier[-1]["actor"]] if earlier else []
@@ -391,8 +395,7 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
     or an act told in an adjunct ("after two days of fighting", "which is preparing an offensive")."""
     cols = columns_of(doc)
     lowers, texts = cols.lower, cols.text
-    noun = trigger.get("pos") == "NOUN" and trigger.get("lemmas") and lowers[start] in {
-        f for lemma in trigger["lemmas"] for f in forms(lemma, "NOUN")}
+    noun = trigger.get("pos") == "NOUN" and any(lowers[start] in forms(lemma, "NOUN") for lemma in trigger.get("lemmas") or ())
     if (noun or args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)) \
             and args.support_verb(doc, start, support_verbs) is None:
         return 1
@@ -408,11 +411,12 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
 def _aim(doc, start, end, trigger) -> bool:
     """"sought to expand", "moved to acquire": a one-word verb trigger before an infinitive names
     an aim. "to" before a noun phrase is a preposition ("granted asylum to five officers")."""
-    if end >= len(doc) or doc[end].lower_ != "to" or trigger["type"] in _INFINITIVE_EVENTS or end - start > 1:
+    lowers = columns_of(doc).lower
+    if end >= len(lowers) or lowers[end] != "to" or trigger["type"] in _INFINITIVE_EVENTS or end - start > 1:
         return False
-    after = doc[end + 1] if end + 1 < len(doc) else None
+    after = doc[end + 1] if end + 1 < len(lowers) else None
     return not (after is None or after.lower_ in _DETERMINERS or not after.is_lower or after.like_num
-                or _noun_form(doc[start].lower_, trigger))
+                or _noun_form(lowers[start], trigger))
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
