@@ -91,8 +91,10 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
 def group_left(doc, mentions, trigger_start: int):
     """The subject: the nearest actor mention before the trigger, with those coordinated with it;
     an apposition between them is skipped ("Pakistan, a key U.S. ally, has refused")."""
-    aside = _apposition_before(doc, trigger_start)
-    before = [m for m in mentions if m.end <= trigger_start and not (aside and aside[0] <= m.start < aside[1])]
+    before = [m for m in mentions if m.end <= trigger_start]
+    aside = _apposition_before(doc, trigger_start) if before else None
+    if aside:
+        before = [m for m in before if not aside[0] <= m.start < aside[1]]
     if not before:
         return []
     described = _described(doc)
@@ -270,11 +272,12 @@ def support_verb(doc, start: int, verbs) -> int | None:
 def possessor(doc, mentions, start: int):
     """"Kyrgyzstan's use", "Kyrgyz use", "Azerbaijan's lightning offensive": the actor that owns a
     nominal trigger, with at most two lower-case modifiers between."""
+    cols = columns_of(doc)
     for m in mentions:
         if m.end == start:
             return [m]
-        if m.end < start and m.end < len(doc) and doc[m.end].text in ("'s", "’s", "'") and start - m.end <= 3 \
-                and all(t.is_lower and t.is_alpha for t in doc[m.end + 1:start]):
+        if m.end < start and m.end < len(doc) and cols.text[m.end] in ("'s", "’s", "'") and start - m.end <= 3 \
+                and all(cols.is_lower[k] and cols.is_alpha[k] for k in range(m.end + 1, start)):
             return [m]
     return []
 
@@ -354,8 +357,8 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     positions = trigger_positions(doc)  # in order
     others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     mine = []
-    for t in ann.times:
-        if not (sent_start <= t.start < sent_end and t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
+    for t in times_within(doc, sent_start, sent_end):
+        if not (t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
             continue
         nearest = min(others or [here], key=lambda p: abs(p - t.start))
         if abs(nearest - t.start) >= abs(here - t.start):
@@ -376,10 +379,14 @@ def _frame_date(doc, clause, ann, sent_start: int):
     """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it."""
     opening = token_range(doc, clause.sent_start, min(clause.sent_end, clause.sent_start + 4))
     limit = columns_of(doc).end_char(opening[-1]) if len(opening) else sent_start
-    for t in ann.times:
-        if sent_start <= t.start < limit and t.type == "DATE" and t.begin:
-            return t
-    return None
+    return next((t for t in times_within(doc, sent_start, limit) if t.type == "DATE" and t.begin), None)
+
+
+def times_within(doc, start: int, end: int) -> list:
+    """The temporal expressions that begin from character `start` to before `end`, in order (the
+    time component keeps them sorted by where they begin)."""
+    times = annotations(doc).times
+    return times[bisect_left(times, start, key=_start):bisect_left(times, end, key=_start)]
 
 
 def date_of(doc, timex, dct: str | None) -> dict:
@@ -394,8 +401,9 @@ def date_of(doc, timex, dct: str | None) -> dict:
 
 def place_for(doc, clause: Clause):
     ann = annotations(doc)
+    cols = columns_of(doc)
     here = [p for p in ann.place_mentions if clause.start <= p.start < clause.end
-            and not (p.end + 1 < len(doc) and doc[p.end].text == "-" and doc[p.end + 1].lower_ == "based")]
+            and not (p.end + 1 < len(doc) and cols.text[p.end] == "-" and cols.lower[p.end + 1] == "based")]
     if not here:
         return None
     exact = [p for p in here if ann.places[p.place].precision != "country"]
@@ -410,8 +418,8 @@ def weapons_in(doc, clause: Clause):
 
 
 def evidence(doc, clause: Clause) -> list[dict]:
-    start = doc[clause.sent_start].idx
-    last = doc[clause.sent_end - 1]
-    while last.is_space and last.i > clause.sent_start:
-        last = doc[last.i - 1]
-    return [{"start": start, "end": last.idx + len(last)}]
+    cols = columns_of(doc)
+    last = clause.sent_end - 1
+    while cols.text[last].isspace() and last > clause.sent_start:  # `Token.is_space`
+        last -= 1
+    return [{"start": cols.idx[clause.sent_start], "end": cols.end_char(last)}]
