@@ -77,8 +77,8 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
     idx, lowers = cols.idx, cols.lower
     if idx[trigger] < cue[1]:
         return False
-    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    first = cue_span.end if cue_span is not None else trigger
+    first = _cue_end(doc, cue)
+    first = trigger if first is None else first
     times = {i for x in annotations(doc).times if cue[1] <= x.start < idx[trigger]
              for i in range(first, trigger) if x.start <= idx[i] < x.end}
     between = [i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES]
@@ -86,6 +86,15 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
     roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)} if own else ()
     return len(between) <= 8 and all(lowers[i] in _BETWEEN_SPEAKER_AND_ACT or own and i in roles
                                      or lowers[i].endswith("ly") and cols.is_lower[i] for i in between)
+
+
+def _cue_end(doc, cue) -> int | None:
+    """The token after an attribution cue, found once per cue: every trigger after it asks."""
+    ends = doc.user_data.setdefault("flashpoint_cue_ends", {})
+    if cue not in ends:
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        ends[cue] = span.end if span is not None else None
+    return ends[cue]
 
 
 def group_left(doc, mentions, trigger_start: int):
@@ -402,8 +411,10 @@ def date_of(doc, timex, dct: str | None) -> dict:
 def place_for(doc, clause: Clause):
     ann = annotations(doc)
     cols = columns_of(doc)
-    here = [p for p in ann.place_mentions if clause.start <= p.start < clause.end
-            and not (p.end + 1 < len(doc) and cols.text[p.end] == "-" and cols.lower[p.end + 1] == "based")]
+    places = ann.place_mentions  # in order of their start
+    inside = places[bisect_left(places, clause.start, key=_start):bisect_left(places, clause.end, key=_start)]
+    here = [p for p in inside
+            if not (p.end + 1 < len(doc) and cols.text[p.end] == "-" and cols.lower[p.end + 1] == "based")]
     if not here:
         return None
     exact = [p for p in here if ann.places[p.place].precision != "country"]
