@@ -224,7 +224,7 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
     if not after:
         return []
     group = [after[0]]
-    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=lambda m: m.start)
+    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=_start)
     for m in following:
         if (m.start, m.end) == (group[-1].start, group[-1].end) or _OBJECT_JOINERS.issuperset(lowers[group[-1].end:m.start]):
             group.append(m)
