@@ -9,6 +9,9 @@ What is inferred rather than read is marked `"inferred": true`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline.annotations import annotations, columns_of
 from flashpoint.pipeline.resolve import SECTOR_NAMES
@@ -115,8 +118,9 @@ def _object_role(kb, doc, clause, end):
     """The role noun right after a trigger, past determiners and modifiers only."""
     ann = annotations(doc)
     cols = columns_of(doc)
-    for m in ann.mentions:
-        if m.label != "ROLE" or not end <= m.start <= min(end + args.MAX_OBJECT_DISTANCE, clause.end - 1) \
+    last = min(end + args.MAX_OBJECT_DISTANCE, clause.end - 1)
+    for m in _mentions_starting(ann, end, last + 1):
+        if m.label != "ROLE" or not end <= m.start <= last \
                 or any(a.start <= m.start < a.end for a in ann.actor_mentions):  # taken by an actor
             continue
         between = range(end, m.start)
@@ -127,6 +131,16 @@ def _object_role(kb, doc, clause, end):
 
 
 _NOT_OBJECT_MODIFIERS = args.NOT_MODIFIERS | args.STOPS
+
+
+def _mentions_starting(ann, first: int, end: int) -> list:
+    """The recognised mentions that start from token `first` to before `end`, in order (the
+    recogniser keeps them sorted)."""
+    mentions = ann.mentions
+    return mentions[bisect_left(mentions, first, key=_start):bisect_left(mentions, end, key=_start)]
+
+
+_start = attrgetter("start")
 
 
 def domestic_scene(kb, doc, actors):
@@ -150,7 +164,7 @@ def adjective_object(kb, doc, start, end):
     """"rejected an Australian ultimatum", "opposed to French mediation": the country whose
     thing is acted on."""
     ann = annotations(doc)
-    for m in ann.mentions:
+    for m in _mentions_starting(ann, start + 1, end + 4):
         if m.label == "ADJ" and start < m.start <= end + 3 and m.key in kb.countries \
                 and not any(columns_of(doc).is_punct[k] or columns_of(doc).lower[k] in args.STOPS
                             for k in range(end, m.start)) \
