@@ -358,22 +358,24 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     nearer to, the nearest such in its clause first."""
     from flashpoint.pipeline.trigger_match import trigger_positions
 
-    ann = annotations(doc)
-    idx = columns_of(doc).idx
+    cols = columns_of(doc)
+    idx = cols.idx
     sent_start = idx[clause.sent_start]
-    sent_end = columns_of(doc).end_char(clause.sent_end - 1)
+    dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
+    if not dates:
+        return None
     here = idx[trigger_start]
     positions = trigger_positions(doc)  # in order
     others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     mine = []
-    for t in times_within(doc, sent_start, sent_end):
-        if not (t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
+    for t in dates:
+        if not (t.begin or t.value == "PRESENT_REF"):
             continue
         nearest = min(others or [here], key=lambda p: abs(p - t.start))
         if abs(nearest - t.start) >= abs(here - t.start):
             mine.append(t)
     if not mine:
-        frame = _frame_date(doc, clause, ann, sent_start)
+        frame = _frame_date(doc, clause, dates, sent_start)
         return date_of(doc, frame, dct) if frame else None
     in_clause = [t for t in mine if idx[clause.start] <= t.start <= idx[clause.end - 1]]
     timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
@@ -384,11 +386,12 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     return found
 
 
-def _frame_date(doc, clause, ann, sent_start: int):
-    """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it."""
+def _frame_date(doc, clause, dates, sent_start: int):
+    """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it;
+    `dates` are the sentence's."""
     opening = token_range(doc, clause.sent_start, min(clause.sent_end, clause.sent_start + 4))
     limit = columns_of(doc).end_char(opening[-1]) if len(opening) else sent_start
-    return next((t for t in times_within(doc, sent_start, limit) if t.type == "DATE" and t.begin), None)
+    return next((t for t in dates if t.start < limit and t.begin), None)
 
 
 def times_within(doc, start: int, end: int) -> list:

@@ -16,7 +16,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
-from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of, token_range
+from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
 from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
@@ -406,11 +406,10 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
         return 1
     if start > 0 and lowers[start - 1] == "to":
         return 1
-    aside = args.apposition_span(doc, start)
     participle = lowers[start].endswith("ing") and start > 0 and texts[start - 1] == ","
-    opener = next((lowers[k] for k in reversed(token_range(doc, clause.sent_start, start - participle))
-                   if lowers[k] in _ADJUNCT_OPENERS or texts[k] == ","), None)  # "..., killing" shares its verb's rank
-    return 1 if opener in _ADJUNCT_OPENERS or aside else 0
+    opener = next((w for w in reversed(lowers[clause.sent_start:start - participle])
+                   if w in _ADJUNCT_OPENERS or w == ","), None)  # "..., killing" shares its verb's rank
+    return 1 if opener in _ADJUNCT_OPENERS or args.apposition_span(doc, start) else 0
 
 
 def _aim(doc, start, end, trigger) -> bool:
