@@ -7,7 +7,9 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 
 from lemminflect import getAllInflections, getAllLemmas
 
@@ -18,6 +20,9 @@ from flashpoint.pipeline.lexicon import lemmas
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
 _COUNTERPART = {"counterpart", "counterparts"}
 _APPOSITIVE = {"his", "her", "their", "its"} | _COUNTERPART
+_LIST_MARKS = _JOINERS - {"the"}  # "Iran, Libya and Cuba"
+_SUBJECT_JOINERS = _JOINERS | _APPOSITIVE  # "Erdogan and his Russian counterpart"
+_OBJECT_JOINERS = _JOINERS | {"or"}
 STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
 MAX_OBJECT_DISTANCE = 10
 _SINCE = {"since", "from"}
@@ -30,19 +35,30 @@ def actor_ref(actor) -> dict:
 def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = None):
     """Actor mentions in the clause, minus the speaker of its attribution and place uses; a
     speech act that is itself the record ("X denied ...") keeps its speaker."""
-    ann = annotations(doc)
     speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
     cue = attribution.cue if attribution else None
     if cue and trigger is not None and (cue[0] <= columns_of(doc).idx[trigger] < cue[1] or _speaker_acts(doc, cue, trigger)):
         speaker = None
-    out = []
-    for m in ann.actor_mentions:
-        if not (clause.start <= m.start and m.end <= clause.end) or m.place_use or m.role == "venue":
-            continue
-        if speaker and m.actor == speaker and cue and cue[0] - 80 < m.end_char and m.start_char < cue[1]:
-            continue  # the speaker, named just before its verb or inside "according to X"
-        out.append(m)
-    return out
+    inside = _arguable(doc, clause.start, clause.end)
+    if not (speaker and cue):
+        return list(inside)
+    # the speaker, named just before its verb or inside "according to X"
+    return [m for m in inside if not (m.actor == speaker and cue[0] - 80 < m.end_char and m.start_char < cue[1])]
+
+
+def _arguable(doc, start: int, end: int) -> list:
+    """The actor mentions within tokens `start`..`end` that may be arguments (no place uses, no
+    venues), found once per span: every record of a clause asks for the same."""
+    found = doc.user_data.setdefault("flashpoint_arguable", {})
+    key = (start, end)
+    if key not in found:
+        mentions = annotations(doc).actor_mentions  # in order of their start
+        first, last = bisect_left(mentions, start, key=_start), bisect_left(mentions, end, key=_start)
+        found[key] = [m for m in mentions[first:last] if m.end <= end and not m.place_use and m.role != "venue"]
+    return found[key]
+
+
+_start = attrgetter("start")
 
 
 _SPEAKER_SUBJECT = {"it", "they", "he", "she", "we"}
@@ -57,40 +73,62 @@ _BETWEEN_SPEAKER_AND_ACT = _SPEAKER_SUBJECT | {
 def _speaker_acts(doc, cue, trigger: int) -> bool:
     """"Italy announced a suspension of ...", "Nigeria said it will withdraw ...": the speaker is
     the subject of the act that follows its verb, as object or through a pronoun."""
-    if doc[trigger].idx < cue[1]:
+    cols = columns_of(doc)
+    idx, lowers = cols.idx, cols.lower
+    if idx[trigger] < cue[1]:
         return False
-    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    first = cue_span.end if cue_span is not None else trigger
-    times = {i for x in annotations(doc).times if cue[1] <= x.start < doc[trigger].idx
-             for i in range(first, trigger) if x.start <= doc[i].idx < x.end}
-    between = [t for t in doc[first:trigger] if t.i not in times and t.text not in _QUOTES]
-    roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)}
-    own = any(t.lower_ in _POSSESSIVES for t in between)  # "said its forces had destroyed"
-    return len(between) <= 8 and all(t.lower_ in _BETWEEN_SPEAKER_AND_ACT or own and t.i in roles
-                                     or t.lower_.endswith("ly") and t.is_lower for t in between)
+    first = _cue_end(doc, cue)
+    first = trigger if first is None else first
+    times = {i for x in annotations(doc).times if cue[1] <= x.start < idx[trigger]
+             for i in range(first, trigger) if x.start <= idx[i] < x.end}
+    between = [i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES]
+    own = any(lowers[i] in _POSSESSIVES for i in between)  # "said its forces had destroyed"
+    roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)} if own else ()
+    return len(between) <= 8 and all(lowers[i] in _BETWEEN_SPEAKER_AND_ACT or own and i in roles
+                                     or lowers[i].endswith("ly") and cols.is_lower[i] for i in between)
+
+
+def _cue_end(doc, cue) -> int | None:
+    """The token after an attribution cue, found once per cue: every trigger after it asks."""
+    ends = doc.user_data.setdefault("flashpoint_cue_ends", {})
+    if cue not in ends:
+        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+        ends[cue] = span.end if span is not None else None
+    return ends[cue]
 
 
 def group_left(doc, mentions, trigger_start: int):
     """The subject: the nearest actor mention before the trigger, with those coordinated with it;
     an apposition between them is skipped ("Pakistan, a key U.S. ally, has refused")."""
-    aside = _apposition_before(doc, trigger_start)
-    before = [m for m in mentions if m.end <= trigger_start and not (aside and aside[0] <= m.start < aside[1])]
+    before = [m for m in mentions if m.end <= trigger_start]
+    aside = _apposition_before(doc, trigger_start) if before else None
+    if aside:
+        before = [m for m in before if not aside[0] <= m.start < aside[1]]
     if not before:
         return []
-    described = {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
+    described = _described(doc)
     while len(before) > 1 and _modifies_noun(doc, before[-1], described, before[-2]):
         before.pop()  # "mobilized pressure groups in the United States to help": the groups' place
     lowers = columns_of(doc).lower
     group = [before[-1]]
     for m in reversed(before[:-1]):
         between = token_range(doc, m.end, group[0].start)
-        joined = any(lowers[k] == "and" for k in between) or all(lowers[k] in _JOINERS - {"the"} for k in between)
+        joined = any(lowers[k] == "and" for k in between) or all(lowers[k] in _LIST_MARKS for k in between)
         if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
-                lowers[k] in _JOINERS | _APPOSITIVE or k in described for k in between):
+                lowers[k] in _SUBJECT_JOINERS or k in described for k in between):
             group.insert(0, m)
         else:
             break
     return group
+
+
+def _described(doc) -> set[int]:
+    """The tokens of country adjectives and role nouns, which describe a name's noun, read once."""
+    found = doc.user_data.get("flashpoint_described")
+    if found is None:
+        found = doc.user_data["flashpoint_described"] = {
+            i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
+    return found
 
 
 _PP_MODIFIERS = {"in", "of", "from", "at", "near", "inside"}
@@ -171,7 +209,7 @@ def coordinated_verb(doc, start: int, left) -> bool:
     """"..., and last month signed a contract with X": a verb after "and" whose nearest names on
     the left are all objects of prepositions has lost its subject to the coordination."""
     lowers = columns_of(doc).lower
-    opened = any(lowers[k] == "and" for k in range(max(0, start - 4), start))
+    opened = "and" in lowers[max(0, start - 4):start]
     return bool(opened and left) and all(m.start > 0 and lowers[m.start - 1] in _PREPOSITIONS for m in left)
 
 
@@ -180,16 +218,15 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
     listed after it however long the list ("to Iran, Libya, North Korea, Sudan, and Cuba")."""
     lowers = columns_of(doc).lower
     after = [m for m in mentions if trigger_end <= m.start <= trigger_end + MAX_OBJECT_DISTANCE
-             and STOPS.isdisjoint(lowers[k] for k in token_range(doc, trigger_end, m.start))]
+             and STOPS.isdisjoint(lowers[trigger_end:m.start])]
     if preps:
         after = [m for m in after if _preceded_by(doc, m, trigger_end, preps)]
     if not after:
         return []
     group = [after[0]]
-    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=lambda m: m.start)
+    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=_start)
     for m in following:
-        between = token_range(doc, group[-1].end, m.start)
-        if (m.start, m.end) == (group[-1].start, group[-1].end) or all(lowers[k] in _JOINERS | {"or"} for k in between):
+        if (m.start, m.end) == (group[-1].start, group[-1].end) or _OBJECT_JOINERS.issuperset(lowers[group[-1].end:m.start]):
             group.append(m)
         else:
             break
@@ -231,11 +268,12 @@ def support_verb(doc, start: int, verbs) -> int | None:
     """The verb whose object a nominal trigger is ("launched a mediation effort", "issued an
     ultimatum", "continued their hunger strike"): one of `verbs`, with at most three determiners
     or modifiers between."""
+    cols = columns_of(doc)
     for i in range(start - 1, max(-1, start - 5), -1):
-        word = doc[i].lower_
+        word = cols.lower[i]
         if word in verbs:
             return i
-        if word in NOT_MODIFIERS or not (doc[i].is_alpha and doc[i].is_lower or doc[i].like_num):
+        if word in NOT_MODIFIERS or not (cols.is_alpha[i] and cols.is_lower[i] or doc[i].like_num):
             return None
     return None
 
@@ -243,11 +281,12 @@ def support_verb(doc, start: int, verbs) -> int | None:
 def possessor(doc, mentions, start: int):
     """"Kyrgyzstan's use", "Kyrgyz use", "Azerbaijan's lightning offensive": the actor that owns a
     nominal trigger, with at most two lower-case modifiers between."""
+    cols = columns_of(doc)
     for m in mentions:
         if m.end == start:
             return [m]
-        if m.end < start and m.end < len(doc) and doc[m.end].text in ("'s", "’s", "'") and start - m.end <= 3 \
-                and all(t.is_lower and t.is_alpha for t in doc[m.end + 1:start]):
+        if m.end < start and m.end < len(doc) and cols.text[m.end] in ("'s", "’s", "'") and start - m.end <= 3 \
+                and all(cols.is_lower[k] and cols.is_alpha[k] for k in range(m.end + 1, start)):
             return [m]
     return []
 
@@ -293,8 +332,9 @@ _IRREGULAR_PARTICIPLES = {"hit", "shot", "struck", "fought", "caught", "held", "
 
 
 def passive_agent(doc, mentions, trigger_end: int):
-    if trigger_end < len(doc) and doc[trigger_end].lower_ == "by":
-        first = trigger_end + 2 if trigger_end + 1 < len(doc) and doc[trigger_end + 1].lower_ == "the" else trigger_end + 1
+    lowers = columns_of(doc).lower
+    if trigger_end < len(lowers) and lowers[trigger_end] == "by":
+        first = trigger_end + 2 if trigger_end + 1 < len(lowers) and lowers[trigger_end + 1] == "the" else trigger_end + 1
         return [m for m in mentions if m.start in (trigger_end + 1, first)][:1]
     return []
 
@@ -318,21 +358,24 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     nearer to, the nearest such in its clause first."""
     from flashpoint.pipeline.trigger_match import trigger_positions
 
-    ann = annotations(doc)
-    idx = columns_of(doc).idx
+    cols = columns_of(doc)
+    idx = cols.idx
     sent_start = idx[clause.sent_start]
-    sent_end = columns_of(doc).end_char(clause.sent_end - 1)
+    dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
+    if not dates:
+        return None
     here = idx[trigger_start]
-    others = [idx[i] for i in trigger_positions(doc) if clause.sent_start <= i < clause.sent_end]
+    positions = trigger_positions(doc)  # in order
+    others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     mine = []
-    for t in ann.times:
-        if not (sent_start <= t.start < sent_end and t.type == "DATE" and (t.begin or t.value == "PRESENT_REF")):
+    for t in dates:
+        if not (t.begin or t.value == "PRESENT_REF"):
             continue
         nearest = min(others or [here], key=lambda p: abs(p - t.start))
         if abs(nearest - t.start) >= abs(here - t.start):
             mine.append(t)
     if not mine:
-        frame = _frame_date(doc, clause, ann, sent_start)
+        frame = _frame_date(doc, clause, dates, sent_start)
         return date_of(doc, frame, dct) if frame else None
     in_clause = [t for t in mine if idx[clause.start] <= t.start <= idx[clause.end - 1]]
     timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
@@ -343,14 +386,19 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     return found
 
 
-def _frame_date(doc, clause, ann, sent_start: int):
-    """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it."""
+def _frame_date(doc, clause, dates, sent_start: int):
+    """A date that opens the sentence ("In April, ...", "On Sept. 13, ...") frames all of it;
+    `dates` are the sentence's."""
     opening = token_range(doc, clause.sent_start, min(clause.sent_end, clause.sent_start + 4))
     limit = columns_of(doc).end_char(opening[-1]) if len(opening) else sent_start
-    for t in ann.times:
-        if sent_start <= t.start < limit and t.type == "DATE" and t.begin:
-            return t
-    return None
+    return next((t for t in dates if t.start < limit and t.begin), None)
+
+
+def times_within(doc, start: int, end: int) -> list:
+    """The temporal expressions that begin from character `start` to before `end`, in order (the
+    time component keeps them sorted by where they begin)."""
+    times = annotations(doc).times
+    return times[bisect_left(times, start, key=_start):bisect_left(times, end, key=_start)]
 
 
 def date_of(doc, timex, dct: str | None) -> dict:
@@ -365,8 +413,11 @@ def date_of(doc, timex, dct: str | None) -> dict:
 
 def place_for(doc, clause: Clause):
     ann = annotations(doc)
-    here = [p for p in ann.place_mentions if clause.start <= p.start < clause.end
-            and not (p.end + 1 < len(doc) and doc[p.end].text == "-" and doc[p.end + 1].lower_ == "based")]
+    cols = columns_of(doc)
+    places = ann.place_mentions  # in order of their start
+    inside = places[bisect_left(places, clause.start, key=_start):bisect_left(places, clause.end, key=_start)]
+    here = [p for p in inside
+            if not (p.end + 1 < len(doc) and cols.text[p.end] == "-" and cols.lower[p.end + 1] == "based")]
     if not here:
         return None
     exact = [p for p in here if ann.places[p.place].precision != "country"]
@@ -381,8 +432,8 @@ def weapons_in(doc, clause: Clause):
 
 
 def evidence(doc, clause: Clause) -> list[dict]:
-    start = doc[clause.sent_start].idx
-    last = doc[clause.sent_end - 1]
-    while last.is_space and last.i > clause.sent_start:
-        last = doc[last.i - 1]
-    return [{"start": start, "end": last.idx + len(last)}]
+    cols = columns_of(doc)
+    last = clause.sent_end - 1
+    while cols.text[last].isspace() and last > clause.sent_start:  # `Token.is_space`
+        last -= 1
+    return [{"start": cols.idx[clause.sent_start], "end": cols.end_char(last)}]

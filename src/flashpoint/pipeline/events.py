@@ -16,7 +16,7 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
-from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of, token_range
+from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
 from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
@@ -25,6 +25,7 @@ from flashpoint.pipeline.triggers import forms
 
 # more specific modes win when a clause names several weapons
 MODE_ORDER = ["drone", "aerial", "naval", "heavy-weapons", "explosives", "CBRN", "firearms", "primitive-weapons"]
+_NOT_DONE = NEGATIONS | FAILURE  # "has not attacked", "failed to reach agreement"
 _ARMED_SECTORS = {"MIL", "REB", "INS", "SPY", "COP"}
 _ARMED_TYPES = {"ASSAULT", "MOBILIZE", "THREATEN", "COERCE", "AGREE", "AID", "SANCTION"}
 
@@ -98,14 +99,15 @@ class Events(Component):
         clause = clause_at(doc, start)
         marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
         if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
-                or negated(doc, clause, start, window=3, words=NEGATIONS | FAILURE):
+                or negated(doc, clause, start, window=3, words=_NOT_DONE):
             return None
         if _aim(doc, start, end, trigger):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
-        actors, recipients = self.arguments(doc, mentions, start, end, trigger)
+        # with no name in the clause there is no argument to read
+        actors, recipients = self.arguments(doc, mentions, start, end, trigger) if mentions else ([], [])
         actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
         if not self.fits(doc, clause, start, end, trigger, actors, weapons):
             return None
@@ -142,11 +144,13 @@ class Events(Component):
     def fits(self, doc, clause, start, end, trigger, actors, weapons) -> bool:
         """The trigger's own conditions: a weapon or armed side, a military word, no word that
         gives it another sense."""
-        armed = any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
-        if trigger.get("requires_weapon") and not armed and not _wielded(doc, weapons, start, end) \
+        def armed() -> bool:
+            return any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
+
+        if trigger.get("requires_weapon") and not armed() and not _wielded(doc, weapons, start, end) \
                 and not _military_word(doc, clause, max(clause.start, start - 2), end + 2):
             return False
-        if trigger["type"] == "MOBILIZE" and not armed and not _military_word(doc, clause):
+        if trigger["type"] == "MOBILIZE" and not armed() and not _military_word(doc, clause):
             return False
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
@@ -208,7 +212,8 @@ class Events(Component):
         }
 
     def arguments(self, doc, mentions, start, end, trigger):
-        nominal = args.is_nominal(doc, start) or _noun_form(columns_of(doc).lower[start], trigger)
+        lowers = columns_of(doc).lower
+        nominal = args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
             after = args.next_word(doc, end)
@@ -228,19 +233,19 @@ class Events(Component):
             return everyone, everyone if len(everyone) > 1 else []
         if nominal:
             agents = args.passive_agent(doc, mentions, end) or [
-                m for m in args.group_right(doc, mentions, end, preps={"by", "from"}) if doc[end].lower_ in ("by", "from")]
+                m for m in args.group_right(doc, mentions, end, preps={"by", "from"}) if lowers[end] in ("by", "from")]
             actors = agents or args.possessor(doc, mentions, start) or self.subject_of_support(doc, mentions, start)
             preps = _NOMINAL_PREPS | ({"of"} if trigger["type"] in _OBJECTIVE_OF else set())  # "blockade of Serbia"
             recipients = args.group_right(doc, mentions, end, preps=preps) \
                 or [m for m in mentions if end <= m.start <= end + 1]
             return actors, [m for m in recipients if m not in actors]
         # "rejected recent calls by Belarus's rulers": "by" names who made the calls, not who rejects
-        agents = [] if end - start > 1 and _noun_form(doc[end - 1].lower_, trigger) and not \
+        agents = [] if end - start > 1 and _noun_form(lowers[end - 1], trigger) and not \
             args.is_passive(doc, end - 1) else args.passive_agent(doc, mentions, end)
         if args.is_passive(doc, start):
             # "five peacekeepers were killed (by X)": the subject is the one acted upon
             return agents, [m for m in args.group_left(doc, mentions, start) if m not in agents]
-        if end < len(doc) and doc[end].lower_ == "from":
+        if end < len(lowers) and lowers[end] == "from":
             agents = [m for m in mentions if m.start == end + 1][:1]  # "protests from Tajikistan"
         actors = agents or args.group_left(doc, mentions, start)
         if not agents and args.coordinated_verb(doc, start, actors):
@@ -251,7 +256,7 @@ class Events(Component):
                       if m not in actors]
         if not recipients and trigger["type"] in self.speech.content_of:
             # "demanded Friday that the United States ...": the subject of what is asked
-            that = next((t.i for t in doc[end:min(len(doc), end + 4)] if t.lower_ == "that"), None)
+            that = next((k for k in range(end, min(len(lowers), end + 4)) if lowers[k] == "that"), None)
             recipients = [m for m in args.group_right(doc, mentions, that + 1) if m not in actors] if that else []
         if agents and not recipients:
             recipients = [m for m in args.group_left(doc, mentions, start) if m not in actors]
@@ -281,7 +286,8 @@ class Events(Component):
     def participle_subject(self, doc, clause, start):
         """"ECOWAS imposed sanctions on Bamako, closing borders and freezing assets": a participle
         after a comma or "and" shares the subject of the sentence's act before it."""
-        if not (doc[start].lower_.endswith("ing") and start > clause.sent_start and doc[start - 1].lower_ in (",", "and")):
+        lowers = columns_of(doc).lower
+        if not (lowers[start].endswith("ing") and start > clause.sent_start and lowers[start - 1] in (",", "and")):
             return []
         earlier = [e for e in annotations(doc).events if e["_sentence"] == clause.sent_start and e["actor"]]
         return [Synthetic(ref) for ref in earlier[-1]["actor"]] if earlier else []
@@ -304,20 +310,20 @@ class Events(Component):
 
     def anchored_date(self, doc, clause, start):
         """"On Sept. 13, a day before the clashes flared up": the clashes are on Sept. 14."""
-        ann = annotations(doc)
-        sent_start, here = doc[clause.sent_start].idx, doc[start].idx
-        for t in ann.times:
-            if t.type != "DURATION" or not (sent_start <= t.start < here):
+        cols = columns_of(doc)
+        sent_start, here = cols.idx[clause.sent_start], cols.idx[start]
+        for t in args.times_within(doc, sent_start, here):
+            if t.type != "DURATION":
                 continue
             tail = text_of(doc)[t.end:here].lower().split()
             if len(tail) > 3 or not tail or tail[0] not in ("before", "after") or tail[-1] not in ("the", "these"):
                 continue
             days = {"P1D": 1, "P2D": 2, "P3D": 3, "P1W": 7}.get(t.value)
-            base = [x for x in ann.times if x.precision == "day" and x.begin and sent_start <= x.start < t.start]
+            base = [x for x in args.times_within(doc, sent_start, t.start) if x.precision == "day" and x.begin]
             if days and base:
                 day = date.fromisoformat(base[-1].begin) + timedelta(days=days if tail[0] == "before" else -days)
                 return {"start": day.isoformat(), "end": day.isoformat(), "precision": "day",
-                        "text": text_of(doc)[base[-1].start:here + len(doc[start].text)], "value": day.isoformat()}
+                        "text": text_of(doc)[base[-1].start:here + len(cols.text[start])], "value": day.isoformat()}
         return None
 
     def uses_against(self, doc):
@@ -371,12 +377,15 @@ _MILITARY_WORDS = {"troops", "forces", "soldiers", "army", "military", "units", 
                    "warships", "tanks", "jets", "conscripts", "militia", "fighters"}
 
 
+_INSTRUMENTAL = {"with", "using", "by"}
+
+
 def _wielded(doc, weapons, start, end) -> bool:
     """A weapon that does the act: just before the trigger ("the drones hit") or after "with"."""
     for w in weapons:
         if 0 <= start - w.end <= 3 or start <= w.start < end:  # "the drones hit", or the drones of "drones hit"
             return True
-        if w.start >= end and any(t.lower_ in ("with", "using", "by") for t in doc[end:w.start]):
+        if w.start >= end and not _INSTRUMENTAL.isdisjoint(columns_of(doc).lower[end:w.start]):
             return True
     return False
 
@@ -391,28 +400,27 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
     or an act told in an adjunct ("after two days of fighting", "which is preparing an offensive")."""
     cols = columns_of(doc)
     lowers, texts = cols.lower, cols.text
-    noun = trigger.get("pos") == "NOUN" and trigger.get("lemmas") and lowers[start] in {
-        f for lemma in trigger["lemmas"] for f in forms(lemma, "NOUN")}
+    noun = trigger.get("pos") == "NOUN" and any(lowers[start] in forms(lemma, "NOUN") for lemma in trigger.get("lemmas") or ())
     if (noun or args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)) \
             and args.support_verb(doc, start, support_verbs) is None:
         return 1
     if start > 0 and lowers[start - 1] == "to":
         return 1
-    aside = args.apposition_span(doc, start)
     participle = lowers[start].endswith("ing") and start > 0 and texts[start - 1] == ","
-    opener = next((lowers[k] for k in reversed(token_range(doc, clause.sent_start, start - participle))
-                   if lowers[k] in _ADJUNCT_OPENERS or texts[k] == ","), None)  # "..., killing" shares its verb's rank
-    return 1 if opener in _ADJUNCT_OPENERS or aside else 0
+    opener = next((w for w in reversed(lowers[clause.sent_start:start - participle])
+                   if w in _ADJUNCT_OPENERS or w == ","), None)  # "..., killing" shares its verb's rank
+    return 1 if opener in _ADJUNCT_OPENERS or args.apposition_span(doc, start) else 0
 
 
 def _aim(doc, start, end, trigger) -> bool:
     """"sought to expand", "moved to acquire": a one-word verb trigger before an infinitive names
     an aim. "to" before a noun phrase is a preposition ("granted asylum to five officers")."""
-    if end >= len(doc) or doc[end].lower_ != "to" or trigger["type"] in _INFINITIVE_EVENTS or end - start > 1:
+    lowers = columns_of(doc).lower
+    if end >= len(lowers) or lowers[end] != "to" or trigger["type"] in _INFINITIVE_EVENTS or end - start > 1:
         return False
-    after = doc[end + 1] if end + 1 < len(doc) else None
+    after = doc[end + 1] if end + 1 < len(lowers) else None
     return not (after is None or after.lower_ in _DETERMINERS or not after.is_lower or after.like_num
-                or _noun_form(doc[start].lower_, trigger))
+                or _noun_form(lowers[start], trigger))
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
@@ -441,14 +449,15 @@ def _is_verb(word: str) -> bool:
 
 def _word_near(doc, clause, start, end, words) -> bool:
     accepted = {f for w in words for f in forms(w, "NOUN")}
-    near = [*doc[max(clause.start, start - 3):start], *doc[end:min(clause.end, end + 3)]]
-    return any(t.lower_ in accepted for t in near)
+    lowers = columns_of(doc).lower
+    near = [*lowers[max(clause.start, start - 3):start], *lowers[end:min(clause.end, end + 3)]]
+    return not accepted.isdisjoint(near)
 
 
 def _military_word(doc, clause, start: int | None = None, end: int | None = None) -> bool:
     """A military noun in the clause, or between `start` and `end` ("strengthened its forces")."""
-    span = doc[clause.start if start is None else start:clause.end if end is None else min(end, clause.end)]
-    return any(t.lower_ in _MILITARY_WORDS for t in span)
+    words = columns_of(doc).lower[clause.start if start is None else start:clause.end if end is None else min(end, clause.end)]
+    return not _MILITARY_WORDS.isdisjoint(words)
 
 
 _USE_TRIGGER = {"id": "use-against", "type": "ASSAULT", "mode": None, "cameo": "190"}

@@ -9,8 +9,11 @@ What is inferred rather than read is marked `"inferred": true`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.annotations import annotations, columns_of
 from flashpoint.pipeline.resolve import SECTOR_NAMES
 
 # groups that an event inside one country acts on: "disperse demonstrators", "arrested opposition figures"
@@ -54,12 +57,13 @@ def sector_of(ann, mention) -> str | None:
 def after_locative(doc, i: int) -> bool:
     """A name after "in", "through" ... or in a list that follows one ("through London, Paris and
     Amman"): where something happens."""
+    cols = columns_of(doc)
     j = i - 1
-    while j >= 0 and (doc[j].text in (",", "and") or doc[j].is_title or doc[j].lower_ == "the"):
-        if doc[j].lower_ in LOCATIVES:
+    while j >= 0 and (cols.text[j] in (",", "and") or cols.is_title[j] or cols.lower[j] == "the"):
+        if cols.lower[j] in LOCATIVES:
             return True
         j -= 1
-    return j >= 0 and doc[j].lower_ in LOCATIVES
+    return j >= 0 and cols.lower[j] in LOCATIVES
 
 
 def wielders(kb, doc, clause, start):
@@ -69,7 +73,9 @@ def wielders(kb, doc, clause, start):
     first = next((w for w in ann.weapon_mentions if clause.start <= w.start < start), None)
     if first is None or first.owner is None or any(m.start < first.start for m in args.clause_actors(doc, clause)):
         return []
-    if any(not (t.is_punct or t.lower_ in ("the", "and") or not t.is_lower) for t in doc[clause.start:first.start]):
+    cols = columns_of(doc)
+    if any(not (cols.is_punct[k] or cols.lower[k] in ("the", "and") or not cols.is_lower[k])
+           for k in range(clause.start, first.start)):
         return []
     owners = [m.key for m in ann.mentions if m.label == "ADJ" and clause.start <= m.start < first.start
               and m.key in kb.countries] + [first.owner]
@@ -97,12 +103,12 @@ def domestic_object(kb, doc, clause, end, actors):
     if len(countries) != 1:
         return []
     country = next(iter(countries))
+    role = _object_role(kb, doc, clause, end)
+    if role is None or role.sector not in DOMESTIC_SECTORS or country not in kb.countries:
+        return []
     named = {ann.actors[m.actor].country for m in ann.actor_mentions if clause.start <= m.start < clause.end}
     named |= {ann.places[p.place].country for p in ann.place_mentions if clause.start <= p.start < clause.end}
-    if named - {None, country} or country not in kb.countries:
-        return []
-    role = _object_role(kb, doc, clause, end)
-    if role is None or role.sector not in DOMESTIC_SECTORS:
+    if named - {None, country}:
         return []
     label = SECTOR_NAMES.get(role.sector, role.name)
     return [Synthetic(dict(group_ref(kb, country, role.sector, label), inferred=True))]
@@ -111,16 +117,30 @@ def domestic_object(kb, doc, clause, end, actors):
 def _object_role(kb, doc, clause, end):
     """The role noun right after a trigger, past determiners and modifiers only."""
     ann = annotations(doc)
-    taken = {i for m in ann.actor_mentions for i in range(m.start, m.end)}
-    for m in ann.mentions:
-        if m.label != "ROLE" or not end <= m.start <= min(end + args.MAX_OBJECT_DISTANCE, clause.end - 1) \
-                or m.start in taken:
+    cols = columns_of(doc)
+    last = min(end + args.MAX_OBJECT_DISTANCE, clause.end - 1)
+    for m in _mentions_starting(ann, end, last + 1):
+        if m.label != "ROLE" or not end <= m.start <= last \
+                or any(a.start <= m.start < a.end for a in ann.actor_mentions):  # taken by an actor
             continue
-        between = doc[end:m.start]
-        if len(between) > 4 or any(t.is_punct or t.lower_ in args.NOT_MODIFIERS | args.STOPS for t in between):
+        between = range(end, m.start)
+        if len(between) > 4 or any(cols.is_punct[k] or cols.lower[k] in _NOT_OBJECT_MODIFIERS for k in between):
             return None  # only the object itself: "killing civilians", not "... and was not a party"
         return kb.roles.get(m.key)
     return None
+
+
+_NOT_OBJECT_MODIFIERS = args.NOT_MODIFIERS | args.STOPS
+
+
+def _mentions_starting(ann, first: int, end: int) -> list:
+    """The recognised mentions that start from token `first` to before `end`, in order (the
+    recogniser keeps them sorted)."""
+    mentions = ann.mentions
+    return mentions[bisect_left(mentions, first, key=_start):bisect_left(mentions, end, key=_start)]
+
+
+_start = attrgetter("start")
 
 
 def domestic_scene(kb, doc, actors):
@@ -144,9 +164,10 @@ def adjective_object(kb, doc, start, end):
     """"rejected an Australian ultimatum", "opposed to French mediation": the country whose
     thing is acted on."""
     ann = annotations(doc)
-    for m in ann.mentions:
+    for m in _mentions_starting(ann, start + 1, end + 4):
         if m.label == "ADJ" and start < m.start <= end + 3 and m.key in kb.countries \
-                and not any(t.is_punct or t.lower_ in args.STOPS for t in doc[end:m.start]) \
+                and not any(columns_of(doc).is_punct[k] or columns_of(doc).lower[k] in args.STOPS
+                            for k in range(end, m.start)) \
                 and not any(a.start <= m.start < a.end for a in ann.actor_mentions):
             return [Synthetic(country_ref(kb, m.key), start=m.start)]
     return []

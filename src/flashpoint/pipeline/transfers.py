@@ -11,7 +11,7 @@ country, else the system's origin, supplies it: a manufacturer implies its count
 from __future__ import annotations
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations
+from flashpoint.pipeline.annotations import annotations, columns_of
 from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 
@@ -83,7 +83,7 @@ class Transfers(Component):
 
     def status(self, doc, clause, start, trigger):
         status = trigger["status"]
-        before = {t.lower_ for t in doc[max(clause.start, start - 4):start]}
+        before = set(columns_of(doc).lower[max(clause.start, start - 4):start])
         if status == "delivered" and before & _INTENT:
             status = "negotiating"
         if negated(doc, clause, start, window=4) and status != "cancelled":
@@ -93,9 +93,9 @@ class Transfers(Component):
     def systems(self, doc, clause, suppliers, start, end):
         """Weapons near the trigger; with none, the last product of a maker named as supplier."""
         ann = annotations(doc)
+        punct = columns_of(doc).is_punct
         near = [w for w in args.weapons_in(doc, clause)
-                if 0 <= w.start - end <= _AFTER
-                or 0 <= start - w.end <= _BEFORE and not any(t.is_punct for t in doc[w.end:start])]
+                if 0 <= w.start - end <= _AFTER or 0 <= start - w.end <= _BEFORE and not any(punct[w.end:start])]
         found = [w for w in near if not ann.weapons[w.weapon].generic
                  or ann.weapons[w.weapon].weapon_class in ("drone", "missile", "air-defence", "aircraft", "armour",
                                                             "helicopter", "artillery", "ship")]

@@ -7,7 +7,9 @@ Cooperation Organization") is no trigger at all.
 
 from __future__ import annotations
 
-from flashpoint.pipeline.annotations import annotations, lowers_of
+from itertools import compress
+
+from flashpoint.pipeline.annotations import annotations, columns_of, lowers_of
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
@@ -24,6 +26,7 @@ class Triggers(Component):
     def __init__(self, kb):
         self.events = TriggerIndex(kb.triggers)
         self.transfers = TriggerIndex(kb.transfer_triggers)
+        self.openers = self.events.openers() | self.transfers.openers()
 
     def match(self, doc):
         mentions = annotations(doc).mentions
@@ -35,34 +38,36 @@ class Triggers(Component):
                        for i in range(m.start, m.end)}
 
         def fits(s, e, t) -> bool:
-            # a verb-only trigger after "the", "of", "its" is a noun here ("arms"); before a weapon
-            # word, or inside a noun phrase the recogniser found, a participle ("armed forces"),
-            # and a noun trigger on the same word may take its place ("began shelling")
-            return not (t.get("pos") == "VERB" and e - s == 1
+            # a participle that describes a noun opens no trigger (`_modifier`); a verb-only
+            # trigger after "the", "of", "its" is a noun here ("arms"); before a weapon word, or
+            # inside a noun phrase the recogniser found, a participle ("armed forces"), and a
+            # noun trigger on the same word may take its place ("began shelling")
+            return not (_modifier(doc, s) or t.get("pos") == "VERB" and e - s == 1
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
                              or s > 0 and doc[s - 1].lower_ in _OBJECT_PRONOUNS))
 
-        modifiers = _modifiers(doc)
-        return self.events.find(doc, names, modifiers, fits), self.transfers.find(doc, names, modifiers, fits)
+        lowers = lowers_of(doc)
+        starts = [i for i in compress(range(len(lowers)), map(self.openers.__contains__, lowers)) if i not in names]
+        return self.events.find(doc, starts, names, fits), self.transfers.find(doc, starts, names, fits)
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
         ann.event_triggers, ann.transfer_triggers = found
 
 
-def _modifiers(doc) -> set[int]:
-    """Participles that describe a noun open no trigger: the head of a compound ("Syrian-backed",
+def _modifier(doc, i: int) -> bool:
+    """A participle that describes a noun opens no trigger: the head of a compound ("Syrian-backed",
     "UN-brokered", "long-threatened") and "-ed" after a determiner before another word ("his
     alleged part", "the occupied territories")."""
     lowers = lowers_of(doc)
-    out = set()
-    for i in range(1, len(lowers)):
-        if lowers[i - 1] == "-" and i > 1 and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
-            out.add(i)
-        elif lowers[i].endswith("ed") and i + 1 < len(lowers) and lowers[i - 1] in NOMINAL_BEFORE \
-                and lowers[i + 1].isalpha():
-            out.add(i)
-    return out
+    if i < 1:
+        return False
+    if lowers[i - 1] == "-" and i > 1:
+        space = columns_of(doc).space
+        if not space[i - 2] and not space[i - 1]:
+            return True
+    return lowers[i].endswith("ed") and i + 1 < len(lowers) and lowers[i - 1] in NOMINAL_BEFORE \
+        and lowers[i + 1].isalpha()
 
 
 def _time_tokens(doc) -> set[int]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
-from itertools import compress
 
 from lemminflect import getAllInflections
 
@@ -60,55 +59,88 @@ def compile_phrase(text: str, pos: str) -> list[tuple[frozenset[str], int]]:
 
 class TriggerIndex:
     def __init__(self, entries):
-        self.first: dict[str, list[tuple[dict, list]]] = defaultdict(list)
+        self.words: dict[str, list[dict]] = defaultdict(list)  # one-word triggers by their form
+        self.first: dict[str, list[tuple[dict, list]]] = defaultdict(list)  # phrases by first word
         for entry in entries:
             pos = entry.get("pos") if entry.get("pos") in ("VERB", "NOUN") else "both"
             for text in [*(entry.get("lemmas") or ()), *(entry.get("phrases") or ())]:
                 steps = compile_phrase(text, pos)
                 for form in steps[0][0]:
-                    self.first[form].append((entry, steps[1:]))
+                    if len(steps) == 1:
+                        self.words[form].append(entry)
+                    else:
+                        self.first[form].append((entry, steps[1:]))
+        # every word that may come next in a phrase opened by a given word
+        self.second = {form: frozenset().union(*(rest[0][0] for _, rest in phrases))
+                       for form, phrases in self.first.items()}
 
-    def find(self, doc, blocked=frozenset(), no_start=frozenset(), fits=None) -> list[tuple[int, int, dict]]:
-        """Matches, longest first; a `blocked` token (a word inside a name) is never one of a
-        phrase's own words, though it may fill a gap ("rejected a U.S. request"); a `no_start`
-        token opens no match; a match `fits(start, end, entry)` rejects leaves its words to others."""
+    def openers(self) -> set[str]:
+        """The words a trigger of this lexicon can begin with."""
+        return set(self.words) | set(self.first)
+
+    def find(self, doc, starts, blocked=frozenset(), fits=None) -> list[tuple[int, int, dict]]:
+        """Matches opened at `starts` (tokens whose word may open a trigger), longest first; a
+        `blocked` token (a word inside a name) is never one of a phrase's own words, though it
+        may fill a gap ("rejected a U.S. request"); a match `fits(start, end, entry)` rejects
+        leaves its words to others."""
         lowers = lowers_of(doc)
-        first = self.first
-        starts = [i for i in compress(range(len(lowers)), map(first.__contains__, lowers))
-                  if i not in blocked and i not in no_start]
-        if not starts:
-            return []
-        punct = _stops(doc)
+        punct = punct_of(doc)
         found = []
         for i in starts:
-            for entry, rest in first[lowers[i]]:
-                end = _match_rest(lowers, punct, i + 1, rest, blocked) if rest else i + 1  # one word: matched
+            word = lowers[i]
+            for entry in self.words.get(word, ()):
+                if fits is None or fits(i, i + 1, entry):
+                    found.append((i, i + 1, entry, 0))
+            if word not in self.first:
+                continue
+            reach = _reach(lowers, punct, i + 1)
+            if self.second[word].isdisjoint(reach):
+                continue
+            for entry, rest in self.first[word]:
+                end = None if rest[0][0].isdisjoint(reach) else _match_rest(lowers, punct, i + 1, rest, blocked)
                 if end and (fits is None or fits(i, end, entry)):
                     found.append((i, end, entry, len(rest)))
         return _longest_first(found)
 
 
-def _stops(doc) -> list[bool]:
-    """Punctuation that ends a phrase's gap (a hyphen or a quotation mark does not)."""
-    cached = doc.user_data.get("flashpoint_trigger_stops")
-    if cached is None:
-        cached = doc.user_data["flashpoint_trigger_stops"] = [
-            p and w not in _GAP_MARKS for p, w in zip(punct_of(doc), lowers_of(doc), strict=True)]
-    return cached
+def _stops(lowers, punct, k) -> bool:
+    """Whether token `k` ends a phrase's gap: punctuation (a hyphen or a quotation mark does not)
+    or a place phrase."""
+    return punct[k] and lowers[k] not in _GAP_MARKS or lowers[k] in _LOCATIVES
+
+
+def _counts(lowers, k) -> bool:
+    """Whether token `k` counts as a word of a gap: a hyphenated compound ("a four-day strike")
+    counts as one."""
+    return not (lowers[k] == "-" or (k > 0 and lowers[k - 1] == "-"))
+
+
+def _reach(lowers, punct, j) -> list[str] | set[str]:
+    """Every word that a phrase's next word, from token `j` on, could be (all those the widest
+    gap passes over): a phrase whose next word is none of them cannot match."""
+    near = lowers[j:j + MAX_GAP + 1]
+    if "-" not in near and lowers[j - 1] != "-":  # no compound stretches the gap past these
+        return near
+    reach, k, words = set(), j, 0
+    while k < len(lowers) and words <= MAX_GAP:
+        reach.add(lowers[k])
+        if _stops(lowers, punct, k):
+            break
+        words += _counts(lowers, k)
+        k += 1
+    return reach
 
 
 def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
-    """Match the remaining steps from token `j`; a hyphenated compound in a gap ("a four-day
-    strike") counts as one word."""
+    """Match the remaining steps from token `j`."""
     for accepted, gap in rest:
         k, words = j, 0
         while k < len(lowers) and words <= gap:
             if lowers[k] in accepted and k not in blocked:
                 break
-            if punct[k] or lowers[k] in _LOCATIVES:
+            if _stops(lowers, punct, k):
                 return None
-            if not (lowers[k] == "-" or (k > 0 and lowers[k - 1] == "-")):
-                words += 1
+            words += _counts(lowers, k)
             k += 1
         else:
             return None
