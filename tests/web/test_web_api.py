@@ -101,6 +101,14 @@ def test_map_is_geojson(client):
     assert client.get("/map.json?since=1990&until=1990").json()["features"] == []
 
 
+def test_the_map_page_counts_what_its_script_will_fetch(client):
+    # the page itself builds no features (its script fetches /map.json); its count agrees with them
+    for query in ("", "?max_events=1", "?since=1990&until=1990"):
+        found = client.get(f"/map.json{query}").json()
+        page = client.get(f"/map{query}").text
+        assert f'<span id="map-count">{len(found["features"])} of {found["total"]} placed events</span>' in page
+
+
 def test_timeline_of_a_dyad(client):
     found = client.get("/timeline.json?actor=KGZ&other=TJK").json()
     assert found["total"] and found["months"]

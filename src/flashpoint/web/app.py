@@ -62,9 +62,11 @@ def create_app(db: str | None = None, *, token: str | None = None, cors_origins:
     return app
 
 
-def twin(app: FastAPI, path: str, template: str, view, **options) -> None:
+def twin(app: FastAPI, path: str, template: str, view, html_view=None, **options) -> None:
     """Register `view` (which returns data) twice: `path.json` (in the OpenAPI spec) and
-    `path`, an HTML page rendered by `template` that also answers `?format=json`."""
+    `path`, an HTML page rendered by `template` that also answers `?format=json`. An
+    `html_view` taking the same arguments gives the page its data when the page needs less
+    than the JSON (the map page fetches its features itself)."""
     app.add_api_route(f"{path}.json" if path != "/" else "/index.json", view, methods=["GET"], **options)
     signature = inspect.signature(view, eval_str=True)  # the annotations live in the view's module
     extra = [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request),
@@ -73,9 +75,9 @@ def twin(app: FastAPI, path: str, template: str, view, **options) -> None:
     params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in signature.parameters.values()]
 
     def page(request: Request, format: str | None = None, **kwargs):
-        data = view(**kwargs)
         if format == "json":
-            return JSONResponse(jsonable_encoder(data))
+            return JSONResponse(jsonable_encoder(view(**kwargs)))
+        data = (html_view or view)(**kwargs)
         ctx: Context = request.app.state.context
         html = ctx.templates.get_template(template).render(data=data, request=request, query=dict(request.query_params))
         return HTMLResponse(html)

@@ -128,6 +128,13 @@ def event_map(ctx: Ctx, f: F, max_events: Annotated[int, Query(ge=1, le=50000)] 
             "types": sorted({r["type"] for r in rows}), "features": [feature(r) for r in rows]}
 
 
+def event_map_page(ctx: Ctx, f: F, max_events: Annotated[int, Query(ge=1, le=50000)] = 10000) -> dict:
+    """What the map page shows before its script fetches `/map.json`: how many events it will get."""
+    f.limit = 0
+    total = records.page(ctx.engine, "event", f, placed=True)[1]
+    return {"total": total, "shown": min(total, max_events)}
+
+
 def timeline(ctx: Ctx, actor: Annotated[str | None, Query(max_length=100)] = None,
              other: Annotated[str | None, Query(max_length=100, description="With `actor`: the dyad actor–other")] = None,
              since: Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")] = None,
@@ -233,9 +240,12 @@ PAGES = (
 )
 
 
+HTML_VIEWS = {"/map": event_map_page}
+
+
 def register(app: FastAPI, with_ingest: bool = False) -> None:
     for path, template, view in PAGES:
-        twin(app, path, template, view, summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
+        twin(app, path, template, view, HTML_VIEWS.get(path), summary=(view.__doc__ or "").split("\n")[0].rstrip("."))
     app.add_api_route("/export/{format}", export, methods=["GET"], response_class=Response)
     app.add_api_route("/documents", ingest, methods=["POST"], dependencies=[Depends(require_token)],
                       include_in_schema=with_ingest, status_code=201)
