@@ -70,8 +70,10 @@ class SpeechActs:
         words before it, with no punctuation between. A modal before a `coercive` act with a
         condition after it ("may halt mediation if ...") is a conditional threat."""
         words = lowers_of(doc)
-        punct = punct_of(doc)
         floor = max(clause.start, start - _WINDOW - 3)
+        if self.first.keys().isdisjoint(words[floor:start]):
+            return None  # most triggers: no word before them begins a marker
+        punct = punct_of(doc)
         found: dict[str, set[int]] = {}
         for i in range(start - 1, floor - 1, -1):
             if punct[i]:
@@ -136,7 +138,9 @@ class SpeechActs:
                 p_start, p_end, p_trigger = found[p]
                 if p_start < clause.start or p_end > start or start - p_end > _CONTENT_GAP:
                     break
-                if any(lowers[k] in _BOUNDARIES or _new_predicate(lowers, k) for k in range(p_end, start)):
+                between = lowers[p_end:start]
+                if not _BOUNDARIES.isdisjoint(between) or "and" in between and any(
+                        _new_predicate(lowers, k) for k in range(p_end, start)):
                     break
                 if p_trigger["type"] in self.content_of:
                     parents[n] = parents.get(p, p)
