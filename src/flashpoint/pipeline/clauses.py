@@ -44,10 +44,10 @@ def sentences(doc) -> list[tuple[int, int]]:
 
 def _split(start: int, end: int, cut_after: list[int]) -> list[Clause]:
     """The sentence's clauses, cut after the tokens in `cut_after` (in order) that lie inside it."""
-    cuts = [start]
-    for i in cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]:
-        cuts.append(i + 1)
-    cuts.append(end)
+    inside = cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]
+    if not inside:  # most sentences are one clause
+        return [Clause(start, end, start, end)] if end > start else []
+    cuts = [start, *(i + 1 for i in inside), end]
     return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
