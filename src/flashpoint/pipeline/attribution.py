@@ -44,11 +44,12 @@ def _describes(doc, i: int) -> bool:
 
 def _noun_phrase(doc, floor: int, verb: int) -> str:
     """The few words before a speech verb that name an unnamed source ("the ethnic Armenian authorities")."""
+    cols = columns_of(doc)
     start = verb - 1
-    while start > floor and verb - start < 6 and (not doc[start - 1].is_punct or doc[start - 1].text == "-") \
-            and doc[start - 1].lower_ not in ("that", "while", "but", "and"):
+    while start > floor and verb - start < 6 and (not cols.is_punct[start - 1] or cols.text[start - 1] == "-") \
+            and cols.lower[start - 1] not in ("that", "while", "but", "and"):
         start -= 1
-    return doc[start:verb].text
+    return span_text(doc, start, verb)
 
 
 def _described_source(doc, floor: int, verb: int) -> int | None:
@@ -181,7 +182,7 @@ class Attribute(Component):
         before = [m for m in ann.actor_mentions if clause.start <= m.start and m.end <= verb and verb - m.end <= 8]
         if before:
             return before[-1].start
-        return verb - 1 if verb - 1 >= clause.start and doc[verb - 1].lower_ in PRONOUNS | UNNAMED else verb
+        return verb - 1 if verb - 1 >= clause.start and columns_of(doc).lower[verb - 1] in PRONOUNS | UNNAMED else verb
 
     def _pronoun(self, doc, i):
         ann = annotations(doc)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flashpoint.pipeline.annotations import lowers_of, punct_of
+from flashpoint.pipeline.annotations import annotations, lowers_of, punct_of
+from flashpoint.pipeline.clauses import clause_at
 from flashpoint.pipeline.triggers import forms
 
 _WINDOW = 5  # words between a marker and its trigger ("will soon hold talks")
@@ -120,16 +121,12 @@ class SpeechActs:
     def direct(self, doc, parent_end: int, start: int) -> bool:
         """Whether a content trigger follows its speech act with at most a few function words
         and named actors between ("demanded that the Sudanese government end curbs")."""
-        from flashpoint.pipeline.annotations import annotations
-
         named = {i for m in annotations(doc).actor_mentions for i in range(m.start, m.end)}
         return sum(1 for i in range(parent_end, start) if i not in named) <= _DIRECT_GAP
 
     def content_parents(self, doc, found) -> dict[int, int]:
         """For each trigger that is what an earlier speech act of its clause is about, the index
         (in `found`) of that speech act: "demanded that Israel ease restrictions"."""
-        from flashpoint.pipeline.clauses import clause_at
-
         parents: dict[int, int] = {}
         lowers = lowers_of(doc)
         for n, (start, _, _) in enumerate(found):
