@@ -82,10 +82,9 @@ class SpeechActs:
             for kind, phrase, reported in self.first.get(words[i], ()):
                 end = _match_at(words, i, [phrase], start)
                 if end is not None and start - end <= _WINDOW and (
-                        not reported or any(w in self.reported_by for w in words[clause.sent_start:i])):
+                        not reported or not self.reported_by.isdisjoint(words[clause.sent_start:i])):
                     found.setdefault(kind, set()).update(range(i, end))
-        if "conditional" in found and (not coercive or not any(
-                t.lower_ in self.conditions for t in doc[start:clause.sent_end])):
+        if "conditional" in found and (not coercive or self.conditions.isdisjoint(words[start:clause.sent_end])):
             del found["conditional"]  # "may halt ... if": only a coercive act with a condition threatens
         if not found:
             return None
@@ -105,7 +104,7 @@ class SpeechActs:
             return self._coded(trigger, "REQUEST", mode if (("REQUEST", mode) in self.mode_cameo) else None)
         if kind in self.verbal:
             return trigger
-        conditional = any(t.lower_ in self.condition for t in doc[end:clause.sent_end])
+        conditional = not self.condition.isdisjoint(lowers_of(doc)[end:clause.sent_end])
         if kind in self.agree and not conditional:
             return dict(self._coded(trigger, "AGREE", None), cameo=self.agree[kind])
         return self._coded(trigger, "THREATEN", self.threat_mode(kind, trigger.get("mode")))
