@@ -1,4 +1,5 @@
-"""Claims skip a pattern in a sentence without one of its words: the same claims, faster."""
+"""Claims skip a pattern in a sentence without one of its words, and search an ASCII sentence in
+lower case: the same claims, faster."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from flashpoint.pipeline import claims
 CASES = Path(__file__).resolve().parents[1] / "cases"
 FIGURES = ("Kyrgyzstan said 59 people were KILLED and 139 wounded. Nearly 100 lives were lost. "
            "Officials put the death toll at 63. The strikes claimed 12 lives, killing 4 soldiers. "
-           "About 2,000 homes were destroyed and 300 families fled. 5 Fighters Were Captured.")
+           "About 2,000 homes were destroyed and 300 families fled. 5 Fighters Were Captured. "
+           "In Qamişlo 7 Civilians Were Killed.")
 
 
 def _claims(pipeline, text: str) -> list:
@@ -21,8 +23,10 @@ def _claims(pipeline, text: str) -> list:
 def test_the_word_filter_changes_no_claim(pipeline, monkeypatch):
     texts = [FIGURES, *(path.read_text(encoding="utf-8") for path in sorted(CASES.glob("*.txt")))]
     filtered = [_claims(pipeline, text) for text in texts]
-    unfiltered = [(predicate, pattern, ("",)) for predicate, pattern, _ in claims._COMPILED]
+    unfiltered = [(predicate, pattern, lower, ("",)) for predicate, pattern, lower, _ in claims._COMPILED]
     monkeypatch.setattr(claims, "_COMPILED", unfiltered)
+    monkeypatch.setattr(claims, "_figures", lambda pattern, lower_pattern, text, lower: pattern.finditer(text))
     assert filtered == [_claims(pipeline, text) for text in texts]
     assert ("killed", 59, "59 people were KILLED") in filtered[0] and len(filtered[0]) >= 6
+    assert ("killed", 7, "7 Civilians Were Killed") in filtered[0]  # not ASCII: searched as written
     assert sum(map(len, filtered)) > 20  # the cases have figures to find

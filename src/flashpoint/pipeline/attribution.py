@@ -8,6 +8,9 @@ third party's report is decided per record, by whether the claimant is a party t
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress
+
 from flashpoint.pipeline.annotations import Attribution, annotations, columns_of, span_text
 from flashpoint.pipeline.clauses import all_clauses, sentences
 from flashpoint.pipeline.core import Component
@@ -41,11 +44,12 @@ def _describes(doc, i: int) -> bool:
 
 def _noun_phrase(doc, floor: int, verb: int) -> str:
     """The few words before a speech verb that name an unnamed source ("the ethnic Armenian authorities")."""
+    cols = columns_of(doc)
     start = verb - 1
-    while start > floor and verb - start < 6 and (not doc[start - 1].is_punct or doc[start - 1].text == "-") \
-            and doc[start - 1].lower_ not in ("that", "while", "but", "and"):
+    while start > floor and verb - start < 6 and (not cols.is_punct[start - 1] or cols.text[start - 1] == "-") \
+            and cols.lower[start - 1] not in ("that", "while", "but", "and"):
         start -= 1
-    return doc[start:verb].text
+    return span_text(doc, start, verb)
 
 
 def _described_source(doc, floor: int, verb: int) -> int | None:
@@ -70,17 +74,19 @@ class Attribute(Component):
     assigns = ("flashpoint.attributions",)
 
     def match(self, doc):
-        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
         found = {}
         by_sentence: dict[int, list] = {}
         for clause in all_clauses(doc):
             by_sentence.setdefault(clause.sent_start, []).append(clause)
         lowers = columns_of(doc).lower
         according = self._according_to if "according" in lowers else _nothing  # most texts have none
+        verbs = list(compress(range(len(lowers)), map(SPEECH.__contains__, lowers)))  # found once, not per clause
+        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS
+                 for i in range(m.start, m.end)} if verbs else frozenset()
         for sent_start, sent_end in sentences(doc):
             sentence_level = according(doc, sent_start, sent_end)
             for clause in by_sentence.get(sent_start, ()):
-                cue = according(doc, clause.start, clause.end) or self._speech(doc, clause, names) \
+                cue = according(doc, clause.start, clause.end) or self._speech(doc, clause, names, verbs) \
                     or sentence_level
                 status = cue.status if cue else "asserted"
                 if not UNCERTAIN.isdisjoint(lowers[clause.start:clause.end]):
@@ -125,15 +131,14 @@ class Attribute(Component):
                 return Attribution(claimant, "reported", (cols.idx[i], cols.end_char(stop - 1)), scope)
         return None
 
-    def _speech(self, doc, clause, names=frozenset()):
+    def _speech(self, doc, clause, names, verbs: list[int]):
+        """The cue of the first speech verb of the clause that has a speaker; `verbs` are where
+        the document's speech verbs are."""
         cols = columns_of(doc)
         lowers = cols.lower
-        words = lowers[clause.start:clause.end]
-        if SPEECH.keys().isdisjoint(words):
-            words = ()  # no speech verb: only "claims about ..." below can be a cue
-        for i, lower in enumerate(words, clause.start):
-            kind = SPEECH.get(lower)
-            if kind is None or i in names or _describes(doc, i):
+        for i in verbs[bisect_left(verbs, clause.start):bisect_left(verbs, clause.end)]:
+            kind = SPEECH[lowers[i]]
+            if i in names or _describes(doc, i):
                 continue  # "the United States" says nothing, nor do "alleged war crimes"
             if kind == "claim" and i + 1 < clause.end and lowers[i + 1] in ("about", "of"):
                 continue  # "claims about X": the noun, handled as unnamed claims below
@@ -177,7 +182,7 @@ class Attribute(Component):
         before = [m for m in ann.actor_mentions if clause.start <= m.start and m.end <= verb and verb - m.end <= 8]
         if before:
             return before[-1].start
-        return verb - 1 if verb - 1 >= clause.start and doc[verb - 1].lower_ in PRONOUNS | UNNAMED else verb
+        return verb - 1 if verb - 1 >= clause.start and columns_of(doc).lower[verb - 1] in PRONOUNS | UNNAMED else verb
 
     def _pronoun(self, doc, i):
         ann = annotations(doc)

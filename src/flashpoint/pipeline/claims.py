@@ -13,7 +13,7 @@ import re
 from spacy.attrs import LIKE_NUM
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations, columns_of, text_of
+from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
 from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
@@ -38,11 +38,23 @@ PATTERNS = [  # (predicate, pattern, words one of which the pattern needs, lower
 ]
 # The patterns have no literal prefix, so the regex engine tries them at every character;
 # a sentence without one of a pattern's words is skipped for it (the same matches, much faster).
-_COMPILED = [(p, re.compile(rx, re.I), words) for p, rx, words in PATTERNS]
+# Each is also compiled without re.I, for an ASCII sentence in lower case: there an alternative
+# that cannot match is refused at its first letter, where re.I makes the engine try it.
+_COMPILED = [(p, re.compile(rx, re.I), re.compile(rx), words) for p, rx, words in PATTERNS]
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "hundred": 100, "a hundred": 100}
 _POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?death toll", re.I)
+
+
+def _figures(pattern, lower_pattern, text: str, lower: str):
+    """`pattern.finditer(text)`; in an ASCII text the matches are found in its lower case, then
+    read again from the text as written."""
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    for m in lower_pattern.finditer(lower):
+        yield pattern.match(text, m.start())
 
 
 def _count(text: str) -> int | None:
@@ -58,7 +70,8 @@ class Claims(Component):
     def match(self, doc):
         found, taken = [], []
         whole = text_of(doc).lower()
-        patterns = [(p, rx, words) for p, rx, words in _COMPILED if any(word in whole for word in words)]
+        patterns = [(p, rx, lower_rx, words) for p, rx, lower_rx, words in _COMPILED
+                    if any(word in whole for word in words)]
         if not patterns:
             return found
         numeric = doc.to_array(LIKE_NUM).tolist() if len(doc) else []  # every word in _WORDS is LIKE_NUM too
@@ -69,10 +82,10 @@ class Claims(Component):
             begin = cols.idx[start]
             text = text_of(doc)[begin:cols.end_char(end - 1)]
             lower = text.lower()
-            for predicate, pattern, words in patterns:
+            for predicate, pattern, lower_pattern, words in patterns:
                 if not any(word in lower for word in words):
                     continue
-                for m in pattern.finditer(text):
+                for m in _figures(pattern, lower_pattern, text, lower):
                     if any(m.start() + begin < e and s < m.end() + begin for s, e in taken):
                         continue
                     taken.append((m.start() + begin, m.end() + begin))
@@ -100,7 +113,7 @@ class Claims(Component):
         found = ann.attributions.get((clause.start, clause.end))
         claimant = found.claimant if found and found.claimant else None
         subject = None
-        if _POSSESSIVE.search(m.group(0)) or _POSSESSIVE.search(doc[clause.start:clause.end].text):
+        if _POSSESSIVE.search(m.group(0)) or _POSSESSIVE.search(span_text(doc, clause.start, clause.end)):
             left = args.group_left(doc, args.clause_actors(doc, clause), span.start)
             if left:
                 actor = ann.actors[left[-1].actor]

@@ -44,10 +44,10 @@ def sentences(doc) -> list[tuple[int, int]]:
 
 def _split(start: int, end: int, cut_after: list[int]) -> list[Clause]:
     """The sentence's clauses, cut after the tokens in `cut_after` (in order) that lie inside it."""
-    cuts = [start]
-    for i in cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]:
-        cuts.append(i + 1)
-    cuts.append(end)
+    inside = cut_after[bisect_left(cut_after, start):bisect_left(cut_after, end - 1)]
+    if not inside:  # most sentences are one clause
+        return [Clause(start, end, start, end)] if end > start else []
+    cuts = [start, *(i + 1 for i in inside), end]
     return [Clause(a, b, start, end) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
@@ -80,8 +80,11 @@ def clauses_of(sent) -> list[Clause]:
 
 
 def clause_at(doc, i: int) -> Clause:
-    all_clauses(doc)
-    return doc.user_data["flashpoint_clause_of"][i]
+    clause_of = doc.user_data.get("flashpoint_clause_of")
+    if clause_of is None:
+        all_clauses(doc)
+        clause_of = doc.user_data["flashpoint_clause_of"]
+    return clause_of[i]
 
 
 def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, ignore=frozenset()) -> bool:
@@ -90,12 +93,11 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, igno
     `ignore` mark an announcement or a demand, not a hypothesis ("said they would boycott")."""
     cols = columns_of(doc)
     lowers = cols.lower
-    for i in token_range(doc, clause.start, trigger):
-        if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
-            return True
-    after = token_range(doc, end, min(clause.end, end + 2)) if end is not None else ()
-    return any(lowers[i] in _MODAL_VERBS for i in after)
-
+    if not MODALS.isdisjoint(lowers[clause.start:trigger]):  # most triggers have none before them
+        for i in token_range(doc, clause.start, trigger):
+            if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
+                return True
+    return end is not None and not _MODAL_VERBS.isdisjoint(lowers[end:min(clause.end, end + 2)])
 
 
 _MODAL_VERBS = {"could", "would", "might", "may", "should"}
@@ -103,8 +105,7 @@ _MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:
     start = max(clause.start, before - window)
-    lowers = columns_of(doc).lower
-    return any(lowers[i] in words for i in token_range(doc, start, before))
+    return any(map(words.__contains__, columns_of(doc).lower[start:before]))
 
 
 def sentence_starts(doc) -> set[int]:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flashpoint.pipeline.annotations import lowers_of, punct_of
+from flashpoint.pipeline.annotations import annotations, lowers_of, punct_of
+from flashpoint.pipeline.clauses import clause_at
 from flashpoint.pipeline.triggers import forms
 
 _WINDOW = 5  # words between a marker and its trigger ("will soon hold talks")
@@ -70,8 +71,10 @@ class SpeechActs:
         words before it, with no punctuation between. A modal before a `coercive` act with a
         condition after it ("may halt mediation if ...") is a conditional threat."""
         words = lowers_of(doc)
-        punct = punct_of(doc)
         floor = max(clause.start, start - _WINDOW - 3)
+        if self.first.keys().isdisjoint(words[floor:start]):
+            return None  # most triggers: no word before them begins a marker
+        punct = punct_of(doc)
         found: dict[str, set[int]] = {}
         for i in range(start - 1, floor - 1, -1):
             if punct[i]:
@@ -79,10 +82,9 @@ class SpeechActs:
             for kind, phrase, reported in self.first.get(words[i], ()):
                 end = _match_at(words, i, [phrase], start)
                 if end is not None and start - end <= _WINDOW and (
-                        not reported or any(w in self.reported_by for w in words[clause.sent_start:i])):
+                        not reported or not self.reported_by.isdisjoint(words[clause.sent_start:i])):
                     found.setdefault(kind, set()).update(range(i, end))
-        if "conditional" in found and (not coercive or not any(
-                t.lower_ in self.conditions for t in doc[start:clause.sent_end])):
+        if "conditional" in found and (not coercive or self.conditions.isdisjoint(words[start:clause.sent_end])):
             del found["conditional"]  # "may halt ... if": only a coercive act with a condition threatens
         if not found:
             return None
@@ -102,7 +104,7 @@ class SpeechActs:
             return self._coded(trigger, "REQUEST", mode if (("REQUEST", mode) in self.mode_cameo) else None)
         if kind in self.verbal:
             return trigger
-        conditional = any(t.lower_ in self.condition for t in doc[end:clause.sent_end])
+        conditional = not self.condition.isdisjoint(lowers_of(doc)[end:clause.sent_end])
         if kind in self.agree and not conditional:
             return dict(self._coded(trigger, "AGREE", None), cameo=self.agree[kind])
         return self._coded(trigger, "THREATEN", self.threat_mode(kind, trigger.get("mode")))
@@ -118,16 +120,12 @@ class SpeechActs:
     def direct(self, doc, parent_end: int, start: int) -> bool:
         """Whether a content trigger follows its speech act with at most a few function words
         and named actors between ("demanded that the Sudanese government end curbs")."""
-        from flashpoint.pipeline.annotations import annotations
-
         named = {i for m in annotations(doc).actor_mentions for i in range(m.start, m.end)}
         return sum(1 for i in range(parent_end, start) if i not in named) <= _DIRECT_GAP
 
     def content_parents(self, doc, found) -> dict[int, int]:
         """For each trigger that is what an earlier speech act of its clause is about, the index
         (in `found`) of that speech act: "demanded that Israel ease restrictions"."""
-        from flashpoint.pipeline.clauses import clause_at
-
         parents: dict[int, int] = {}
         lowers = lowers_of(doc)
         for n, (start, _, _) in enumerate(found):
@@ -136,7 +134,9 @@ class SpeechActs:
                 p_start, p_end, p_trigger = found[p]
                 if p_start < clause.start or p_end > start or start - p_end > _CONTENT_GAP:
                     break
-                if any(lowers[k] in _BOUNDARIES or _new_predicate(lowers, k) for k in range(p_end, start)):
+                between = lowers[p_end:start]
+                if not _BOUNDARIES.isdisjoint(between) or "and" in between and any(
+                        _new_predicate(lowers, k) for k in range(p_end, start)):
                     break
                 if p_trigger["type"] in self.content_of:
                     parents[n] = parents.get(p, p)
