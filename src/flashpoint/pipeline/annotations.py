@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy
 from spacy.attrs import IDX, IS_PUNCT, SPACY
 
 
@@ -163,9 +164,9 @@ class Columns:
 
     def __init__(self, doc):
         self._doc = doc
-        rows = doc.to_array([IDX, SPACY]).T.tolist() if len(doc) else [[], []]
-        self.idx: list[int] = rows[0]  # character offset
-        self.space: list[bool] = [bool(x) for x in rows[1]]  # a space follows (`token.whitespace_`)
+        rows = doc.to_array([IDX, SPACY]).T if len(doc) else numpy.zeros((2, 0), dtype="uint64")
+        self.idx: list[int] = rows[0].tolist()  # character offset
+        self.space: list[bool] = rows[1].astype(bool).tolist()  # a space follows (`token.whitespace_`)
 
     @cached_property
     def text(self) -> list[str]:

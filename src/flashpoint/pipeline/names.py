@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import compress
-from operator import or_
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flashpoint.pipeline.annotations import columns_of, text_of, token_range
+from flashpoint.pipeline.annotations import columns_of, token_range
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
@@ -33,12 +32,11 @@ _LOCATIVE_BEFORE = {"in", "at", "near", "from", "to", "into", "outside", "toward
 
 def capitals(doc) -> list[int]:
     """Tokens that open with a capital or a digit, where a name or designation can start; read from
-    the text once per document, so the rules need not make a Token of every word."""
+    the token texts once per document, so the rules need not make a Token of every word."""
     cached = doc.user_data.get("flashpoint_capitals")
     if cached is None:
-        text = text_of(doc)
-        firsts = [text[c] for c in columns_of(doc).idx]  # each token's first character
-        cached = list(compress(range(len(firsts)), map(or_, map(str.isupper, firsts), map(str.isdigit, firsts))))
+        texts = columns_of(doc).text  # a token is never empty
+        cached = [i for i, text in enumerate(texts) if text[0].isupper() or text[0].isdigit()]
         doc.user_data["flashpoint_capitals"] = cached
     return cached
 

@@ -121,12 +121,14 @@ class Places(Component):
             end = i + 1
             while end < n and end - i < 4 and title[end] and end not in covered:
                 end += 1
-            run = Run(i, end, span_text(doc, i, end))
+            done = end
             before = lowers[i - 1] if i > 0 else ""
             cued = before in LOCATIVE or (before == "of" and i > 1 and lowers[i - 2] in _PLACE_NOUNS)
-            if (i not in starts or cued) and not _common(run, cued) and before != "ethnic":
+            if (i in starts and not cued) or before == "ethnic":
+                continue
+            run = Run(i, end, span_text(doc, i, end))  # its text only for a run that may be kept
+            if not _common(run, cued):
                 yield run, cued
-            done = end
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)

@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from flashpoint.places.gazetteer import Candidate, Match, haversine_km
 from flashpoint.places.names import lookup_key
@@ -55,11 +56,10 @@ def resolve(gazetteer, names, context_countries=(), guess: bool = False,
     evidence = {key: _country_evidence(found, counts[key], weights) for key, found in matches.items()}
     total = sum(evidence.values(), Counter())
     story = {key: _country_weights(context_countries, total - evidence[key], weights) for key in matches}
-    choice = {k: max(m, key=lambda x: _prior(x, weights) + _in_story(x, story[k], weights))
-              for k, m in matches.items() if m}
+    scored = {k: _scored(m, story[k], weights) for k, m in matches.items() if m}
+    choice = {k: max(s, key=itemgetter(1))[0] for k, s in scored.items()}
     for _ in range(2):  # each name again, now knowing what the others chose
-        choice = {k: _best(m, [c.place for o, c in choice.items() if o != k], story[k], weights)
-                  for k, m in matches.items() if m}
+        choice = {k: _best(s, [c.place for o, c in choice.items() if o != k], weights) for k, s in scored.items()}
     if guess:
         everyone = _country_weights(context_countries, total, weights)
         choice |= _guesses(gazetteer, names, keys, choice, counts, everyone, weights)
@@ -135,13 +135,18 @@ def _in_story(m: Match, story: dict[str, float], weights: Weights) -> float:
     return weights.story_country * story.get(m.place.country, 0.0)
 
 
-def _best(found: list[Match], others: list[Candidate], story, weights: Weights) -> Match:
+def _scored(found: list[Match], story, weights: Weights) -> list[tuple[Match, float]]:
+    """Each match with the part of its score that the other names' choices do not change."""
+    return [(m, _prior(m, weights) + _in_story(m, story, weights)) for m in found]
+
+
+def _best(scored: list[tuple[Match, float]], others: list[Candidate], weights: Weights) -> Match:
     local = [o for o in others if o.feature in _LOCAL and o.lat is not None]
     towns = [o for o in local if o.feature == "city"]
 
-    def score(m: Match) -> float:
+    def score(match: tuple[Match, float]) -> float:
+        m, s = match
         c = m.place
-        s = _prior(m, weights) + _in_story(m, story, weights)
         if c.feature in _LOCAL and c.lat is not None:
             if any(o.country == c.country and o.admin1 == c.admin1 for o in local):
                 s += weights.same_division
@@ -150,7 +155,7 @@ def _best(found: list[Match], others: list[Candidate], story, weights: Weights) 
                 s += weights.nearby * max(0.0, 1 - km / weights.nearby_km)
         return s
 
-    return max(found, key=score)
+    return max(scored, key=score)[0]
 
 
 def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: Weights) -> Candidate | None:
@@ -160,7 +165,7 @@ def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: 
 
     base = _DIVISION_WORD.sub("", name.strip())
     if base != name.strip() and gazetteer.matches(base):
-        return _best(list(gazetteer.matches(base)), chosen, story, weights).place
+        return _best(_scored(gazetteer.matches(base), story, weights), chosen, weights).place
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
@@ -170,7 +175,7 @@ def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: 
             found = [m for m in gazetteer.matches(part) if m.how not in ("alternate", "adjective")
                      and story.get(m.place.country, 0.0) > 0]
             if found:
-                return _best(found, chosen, story, weights).place
+                return _best(_scored(found, story, weights), chosen, weights).place
     return None
 
 
