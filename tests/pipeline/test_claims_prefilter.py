@@ -30,3 +30,10 @@ def test_the_word_filter_changes_no_claim(pipeline, monkeypatch):
     assert ("killed", 59, "59 people were KILLED") in filtered[0] and len(filtered[0]) >= 6
     assert ("killed", 7, "7 Civilians Were Killed") in filtered[0]  # not ASCII: searched as written
     assert sum(map(len, filtered)) > 20  # the cases have figures to find
+
+
+def test_a_number_word_inside_another_word_is_no_figure(pipeline):
+    # "drone" holds "one", "often" holds "ten", "none" holds "one": none of them is a count
+    found = _claims(pipeline, "A drone strike killed two civilians on Monday, officials said. "
+                              "Rebels often killed villagers in such raids. None were killed in Osh.")
+    assert found == [("killed", 2, "killed two")]

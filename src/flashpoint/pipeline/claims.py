@@ -17,7 +17,8 @@ from flashpoint.pipeline.annotations import annotations, columns_of, span_text, 
 from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
-_NUM = r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,9}(?![\d,])|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)"
+# a number in digits, or a number word on its own ("none were killed" is not "one were killed")
+_NUM = r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,9}(?![\d,])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)\b)"
 _APPROX = r"(?:(?P<approx>nearly|almost|about|around|roughly|some|over|more than|at least|up to|fewer than|less than)\s+)?"
 _WHO = r"(?:(?:of\s+(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?)"
 _BE = r"(?:(?:were|was|have been|had been|has been|have|has|had|are|reportedly|also|all|later|since)\s+)*"
