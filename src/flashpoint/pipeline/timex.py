@@ -156,13 +156,16 @@ NEEDS = {
 }
 
 
-def _may_match(name: str, text: str, words: set[str] | None, seen: dict) -> bool:
-    """Whether `text` (whose `words` are given, or None if unknown) holds a word of each of the
-    rule's groups and a fragment of each of its needed groups (`seen` keeps answers)."""
-    if words is not None:
-        for group in WORDS.get(name, ()):
-            if group.isdisjoint(words):
-                return False
+def _has_words(name: str, words: set[str]) -> bool:
+    """Whether a text's `words` hold a word of each of the rule's groups."""
+    for group in WORDS.get(name, ()):
+        if group.isdisjoint(words):
+            return False
+    return True
+
+
+def _may_match(name: str, text: str, seen: dict) -> bool:
+    """Whether `text` holds a fragment of each of the rule's needed groups (`seen` keeps answers)."""
     for group in NEEDS.get(name, ()):
         for fragment in group:
             found = seen.get(fragment)
@@ -303,7 +306,7 @@ def _hits(name: str, text: str, lower: str, words: set[str] | None, seen: dict):
     on_lower = name in _FOLDED
     haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
     in_haystack, at = seen[on_lower]
-    if not _may_match(name, haystack, words, in_haystack):
+    if not _may_match(name, haystack, in_haystack):
         return ()
     if name in STARTS:
         found = _finditer(search, haystack, _starts(haystack, *STARTS[name], words, at))
@@ -598,6 +601,8 @@ def find_times(text: str, dct: date | None) -> list[TimeX]:
     words = _words(lower) if len(lower) == len(text) else None  # a few characters lower-case to two
     seen = {True: ({}, {}), False: ({}, {})}  # per haystack: fragments present, where words occur
     for order, (name, _pattern) in enumerate(_COMPILED):
+        if words is not None and not _has_words(name, words):
+            continue  # the text lacks every word of one of the rule's groups
         hits = _hits(name, text, lower, words, seen)
         for m in hits:
             if m is not None:
