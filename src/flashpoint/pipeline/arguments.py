@@ -79,8 +79,7 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
         return False
     first = _cue_end(doc, cue)
     first = trigger if first is None else first
-    times = {i for x in annotations(doc).times if cue[1] <= x.start < idx[trigger]
-             for i in range(first, trigger) if x.start <= idx[i] < x.end}
+    times = {i for x in times_within(doc, cue[1], idx[trigger]) for i in range(first, trigger) if x.start <= idx[i] < x.end}
     between = [i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES]
     own = any(lowers[i] in _POSSESSIVES for i in between)  # "said its forces had destroyed"
     roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)} if own else ()

@@ -86,13 +86,22 @@ def crowd(kb, doc, clause):
     """Protesters named by no one but the place: "Demonstrators in Baghdad blocked a road" are
     Iraqi protesters, "people marched through London, Paris, Amman and Jakarta" protesters of
     four countries (inferred)."""
-    ann = annotations(doc)
-    located = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
-    names = {m.start for m in ann.mentions if m.label in ("COUNTRY", "SEAT")}
-    located += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.start in names]
-    countries = [c for i, c in sorted(located) if clause.start <= i < clause.end and c in kb.countries
+    countries = [c for i, c in _located(doc) if clause.start <= i < clause.end and c in kb.countries
                  and after_locative(doc, i)]
     return [Synthetic(dict(group_ref(kb, c, "OPP", "protesters"), inferred=True)) for c in dict.fromkeys(countries)]
+
+
+def _located(doc) -> list[tuple[int, str | None]]:
+    """Where the document names a place, a country or a capital, with its country, in order; read
+    once per document."""
+    found = doc.user_data.get("flashpoint_located")
+    if found is None:
+        ann = annotations(doc)
+        located = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
+        names = {m.start for m in ann.mentions if m.label in ("COUNTRY", "SEAT")}
+        located += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.start in names]
+        found = doc.user_data["flashpoint_located"] = sorted(located)
+    return found
 
 
 def domestic_object(kb, doc, clause, end, actors):
@@ -152,12 +161,21 @@ def domestic_scene(kb, doc, actors):
     if len(countries) != 1:
         return []
     country = next(iter(countries))
-    sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
-    named = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
-    named |= {ann.places[p.place].country for p in ann.place_mentions}
-    if named - {None, country} or country not in kb.countries:
+    if _scene(doc) - {None, country} or country not in kb.countries:
         return []
     return [Synthetic(country_ref(kb, country, inferred=True))]
+
+
+def _scene(doc) -> set[str | None]:
+    """The countries of the document's actors and places (not of those who report), read once."""
+    found = doc.user_data.get("flashpoint_scene")
+    if found is None:
+        ann = annotations(doc)
+        sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
+        found = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
+        found |= {ann.places[p.place].country for p in ann.place_mentions}
+        doc.user_data["flashpoint_scene"] = found
+    return found
 
 
 def adjective_object(kb, doc, start, end):

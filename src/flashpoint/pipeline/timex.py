@@ -79,7 +79,8 @@ _FOLDED = {name: re.compile(pattern.lower().replace("(?p<", "(?P<")) for name, p
 # Whole words (lower case) without which a rule cannot match, as groups that must each meet the
 # text's words: one pass over the text makes its set of words, and a rule with a group that meets
 # none of them is not tried. Each word listed is a whole word in every match of its rule, except
-# that a month or a grain may be run together with the part of a period before it ("midweek").
+# that a month or a grain may be run together with the part of a period before it ("midweek"),
+# so both are listed (`_fused`, `_parted`).
 # A rule not listed always runs.
 _MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
                           "june", "jul", "july", "aug", "august", "sep", "sept", "sepember", "september", "oct",
@@ -95,14 +96,22 @@ def _fused(words) -> frozenset[str]:
     return frozenset(words) | {part + w for part in ("early", "mid", "late", "of") for w in words}
 
 
+def _parted(words) -> frozenset[str]:
+    """The word that holds the part of a period before one of `words`: the part alone ("early",
+    "the end of" has "end") or run together with the word ("midweek")."""
+    return frozenset({"early", "mid", "late", "end", "beginning", "start", "middle"}) \
+        | {part + w for part in ("early", "mid", "late") for w in words}
+
+
+_RELATIVE = {"last", "this", "next", "past", "coming", "previous", "current"}
 WORDS = {
     "mdy": (_MONTH_WORDS,),
     "dmy": (_MONTH_WORDS,),
-    "part_my": (_fused(_MONTH_WORDS),),
+    "part_my": (_fused(_MONTH_WORDS), _parted(_MONTH_WORDS)),
     "my": (_MONTH_WORDS,),
     "md": (_MONTH_WORDS,),
     "dm": (_MONTH_WORDS,),
-    "part_m": (_fused(_MONTH_WORDS),),
+    "part_m": (_fused(_MONTH_WORDS), _parted(_MONTH_WORDS)),
     "ago": ({"ago"},),
     "earlier_this": ({"earlier", "later"},),
     "past_n": ({"past", "last", "previous", "next", "coming", "first", "final"}, _UNIT_WORDS),
@@ -110,9 +119,8 @@ WORDS = {
     "quarter": ({"quarter", "qtr"},),
     "adj_duration": ({"second", "minute", "hour", "day", "week", "month", "year", "decade"},),
     "the_year": ({"year"},),
-    "rel": ({"last", "this", "next", "past", "coming", "previous", "current"},
-            {"week", "month", "year", "decade", "century", "weekend", *_SEASONS}),
-    "part_rel": (_fused({"week", "month", "year"}),),
+    "rel": (_RELATIVE, {"week", "month", "year", "decade", "century", "weekend", *_SEASONS}),
+    "part_rel": (_fused({"week", "month", "year"}), _parted(_RELATIVE | {"week", "month", "year"})),
     "season_y": (set(_SEASONS),),
     "weekday": ({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},),
     "deictic": ({"yesterday", "today", "tomorrow", "tonight", "night", "morning", "evening"},),
@@ -148,11 +156,16 @@ NEEDS = {
 }
 
 
-def _may_match(name: str, text: str, words: set[str] | None, seen: dict) -> bool:
-    """Whether `text` (whose `words` are given, or None if unknown) holds a word of each of the
-    rule's groups and a fragment of each of its needed groups (`seen` keeps answers)."""
-    if words is not None and any(group.isdisjoint(words) for group in WORDS.get(name, ())):
-        return False
+def _has_words(name: str, words: set[str]) -> bool:
+    """Whether a text's `words` hold a word of each of the rule's groups."""
+    for group in WORDS.get(name, ()):
+        if group.isdisjoint(words):
+            return False
+    return True
+
+
+def _may_match(name: str, text: str, seen: dict) -> bool:
+    """Whether `text` holds a fragment of each of the rule's needed groups (`seen` keeps answers)."""
     for group in NEEDS.get(name, ()):
         for fragment in group:
             found = seen.get(fragment)
@@ -217,7 +230,7 @@ def _starts(text: str, words, offsets, in_text: set[str] | None, found: dict) ->
             continue
         at = _occurrences(text, word, found)
         for offset in offsets:
-            places.update(i - offset for i in at if i >= offset)
+            places.update(at if offset == 0 else (i - offset for i in at if i >= offset))
     return sorted(places)
 
 
@@ -293,7 +306,7 @@ def _hits(name: str, text: str, lower: str, words: set[str] | None, seen: dict):
     on_lower = name in _FOLDED
     haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
     in_haystack, at = seen[on_lower]
-    if not _may_match(name, haystack, words, in_haystack):
+    if not _may_match(name, haystack, in_haystack):
         return ()
     if name in STARTS:
         found = _finditer(search, haystack, _starts(haystack, *STARTS[name], words, at))
@@ -588,6 +601,8 @@ def find_times(text: str, dct: date | None) -> list[TimeX]:
     words = _words(lower) if len(lower) == len(text) else None  # a few characters lower-case to two
     seen = {True: ({}, {}), False: ({}, {})}  # per haystack: fragments present, where words occur
     for order, (name, _pattern) in enumerate(_COMPILED):
+        if words is not None and not _has_words(name, words):
+            continue  # the text lacks every word of one of the rule's groups
         hits = _hits(name, text, lower, words, seen)
         for m in hits:
             if m is not None:

@@ -7,9 +7,10 @@ Cooperation Organization") is no trigger at all.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import compress
 
-from flashpoint.pipeline.annotations import annotations, columns_of, lowers_of
+from flashpoint.pipeline.annotations import annotations, columns_of, lowers_of, text_of
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
@@ -37,6 +38,8 @@ class Triggers(Component):
         noun_tokens = {i for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN", "ROLE")
                        for i in range(m.start, m.end)}
 
+        lowers = lowers_of(doc)
+
         def fits(s, e, t) -> bool:
             # a participle that describes a noun opens no trigger (`_modifier`); a verb-only
             # trigger after "the", "of", "its" is a noun here ("arms"); before a weapon word, or
@@ -44,9 +47,8 @@ class Triggers(Component):
             # noun trigger on the same word may take its place ("began shelling")
             return not (_modifier(doc, s) or t.get("pos") == "VERB" and e - s == 1
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
-                             or s > 0 and doc[s - 1].lower_ in _OBJECT_PRONOUNS))
+                             or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))
 
-        lowers = lowers_of(doc)
         starts = [i for i in compress(range(len(lowers)), map(self.openers.__contains__, lowers)) if i not in names]
         return self.events.find(doc, starts, names, fits), self.transfers.find(doc, starts, names, fits)
 
@@ -71,11 +73,20 @@ def _modifier(doc, i: int) -> bool:
 
 
 def _time_tokens(doc) -> set[int]:
+    """The tokens a temporal expression covers, at least in part: `doc.char_span(start, end,
+    alignment_mode="expand")`, found by bisection over the tokens' offsets (the tokens and their
+    trailing spaces cover the text, so the token holding a character is the last one that starts
+    at or before it)."""
+    cols = columns_of(doc)
+    idx, length = cols.idx, len(text_of(doc))
     out = set()
     for x in annotations(doc).times:
-        span = doc.char_span(x.start, x.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        if not 0 <= x.start < length or not 0 < x.end <= length:
+            continue  # no token holds the character: no span
+        start = bisect_right(idx, x.start) - 1
+        if x.start == cols.end_char(start):  # on the space after a token: not that token
+            start += 1
+        out.update(range(start, bisect_right(idx, x.end - 1)))
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import pairwise
 
 from lemminflect import getAllInflections
 
@@ -91,12 +92,13 @@ class TriggerIndex:
             for entry in self.words.get(word, ()):
                 if fits is None or fits(i, i + 1, entry):
                     found.append((i, i + 1, entry, 0))
-            if word not in self.first:
+            phrases = self.first.get(word)
+            if phrases is None:
                 continue
             reach = _reach(lowers, punct, i + 1)
             if self.second[word].isdisjoint(reach):
                 continue
-            for entry, rest in self.first[word]:
+            for entry, rest in phrases:
                 end = None if rest[0][0].isdisjoint(reach) else _match_rest(lowers, punct, i + 1, rest, blocked)
                 if end and (fits is None or fits(i, end, entry)):
                     found.append((i, end, entry, len(rest)))
@@ -152,7 +154,9 @@ def _match_rest(lowers, punct, j, rest, blocked=frozenset()) -> int | None:
 
 def _longest_first(found):
     """Longest span first; on a tie the phrase with more words of its own ("called off a
-    four-day strike" is "call off strike", not "call strike")."""
+    four-day strike" is "call off strike", not "call strike"). `found` is in order of start."""
+    if all(a[1] <= b[0] for a, b in pairwise(found)):  # no two overlap: all are kept
+        return [(start, end, entry) for start, end, entry, _ in found]
     ordered = sorted(found, key=lambda m: (-(m[1] - m[0]), -m[3], m[0]))
     taken: set[int] = set()
     kept = []
