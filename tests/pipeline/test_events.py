@@ -219,3 +219,16 @@ def test_a_verb_after_and_keeps_the_sentences_subject_not_the_object_of_a_prepos
     text = "Armenia bought howitzers in May, and later India signed a contract with Russia for more."
     (contract,) = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
     assert contract[2] == ["IND"]
+
+
+# ---- possessives: "Turkey's Baykar" (arguments._possessed) -------------------------------
+
+def test_the_name_a_country_owns_is_the_object(pipeline):
+    assert _events(pipeline, "Azerbaijan signed a contract with Turkey's Baykar for six drones.") == [
+        ("SUPPORT", None, ["AZE"], ["TURBUS"])]
+
+
+def test_a_possessive_before_a_modifier_or_an_unknown_name_keeps_its_owner(pipeline):
+    # "NATO request" is Montenegro's request; "Sheikh Mansour" has no code of his own
+    assert [e[3] for e in _events(pipeline, "Serbia criticized Montenegro's NATO request.")] == [["MNE"]]
+    assert [e[3] for e in _events(pipeline, "Kenya criticized Kuwait's Sheikh Mansour.")] == [["KWT"]]

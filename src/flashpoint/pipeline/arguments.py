@@ -222,14 +222,35 @@ def group_right(doc, mentions, trigger_end: int, preps=None):
         after = [m for m in after if _preceded_by(doc, m, trigger_end, preps)]
     if not after:
         return []
-    group = [after[0]]
-    following = sorted((m for m in mentions if m.start >= after[0].start and m is not after[0]), key=_start)
+    group = [_possessed(doc, mentions, after[0])]
+    following = sorted((m for m in mentions if m.start >= group[0].start and m is not group[0]), key=_start)
     for m in following:
         if (m.start, m.end) == (group[-1].start, group[-1].end) or _OBJECT_JOINERS.issuperset(lowers[group[-1].end:m.start]):
             group.append(m)
         else:
             break
     return group
+
+
+def _possessed(doc, mentions, m):
+    """"a contract with Turkey's Baykar", "talks with Russia's Wagner Group": the name a possessive
+    owns is the argument, not its owner (as the subject already is: "Turkey's Baykar signed").
+    The owner stays when the name has no code ("Kuwait's Sheikh Sabah", unknown), when it only
+    modifies a noun ("Montenegro's NATO request"), or when it is a person the knowledge base
+    places in another country than the owner says (a namesake: "Jordan's King Abdullah")."""
+    cols = columns_of(doc)
+    if not (m.end + 1 < len(cols.text) and cols.text[m.end] in ("'s", "’s")):
+        return m
+    actors, owner = annotations(doc).actors, annotations(doc).actors[m.actor]
+    for o in mentions:
+        if o.start != m.end + 1:
+            continue
+        owned = actors[o.actor]
+        heads = o.end >= len(cols.text) or cols.is_punct[o.end] or cols.lower[o.end] in NOT_MODIFIERS
+        namesake = owned.kind == "person" and owner.country and owned.country != owner.country
+        if owned.code and heads and not namesake:
+            return o
+    return m
 
 
 def _preceded_by(doc, m, floor: int, preps) -> bool:
