@@ -7,7 +7,7 @@ each component fills its own fields and reads those of the components before it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, SPACY
@@ -206,6 +206,22 @@ class Columns:
     def end_char(self, i: int) -> int:
         """Where token `i` ends: `token.idx + len(token)`."""
         return self.idx[i] + len(self.text[i])
+
+
+def per_document(build):
+    """Decorator: `build(doc)` runs once per document, and its value is kept in the doc's
+    `user_data` (emptied when the document's record is made) for every later call."""
+    key = f"flashpoint_{build.__module__}.{build.__qualname__}"
+
+    @wraps(build)
+    def cached(doc):
+        try:
+            return doc.user_data[key]
+        except KeyError:
+            value = doc.user_data[key] = build(doc)
+            return value
+
+    return cached
 
 
 def columns_of(doc) -> Columns:

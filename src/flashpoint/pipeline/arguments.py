@@ -13,7 +13,13 @@ from operator import attrgetter
 
 from lemminflect import getAllInflections, getAllLemmas
 
-from flashpoint.pipeline.annotations import annotations, columns_of, text_of, token_range
+from flashpoint.pipeline.annotations import (
+    annotations,
+    columns_of,
+    per_document,
+    text_of,
+    token_range,
+)
 from flashpoint.pipeline.clauses import Clause, sentences
 from flashpoint.pipeline.lexicon import lemmas
 
@@ -121,13 +127,10 @@ def group_left(doc, mentions, trigger_start: int):
     return group
 
 
+@per_document
 def _described(doc) -> set[int]:
     """The tokens of country adjectives and role nouns, which describe a name's noun, read once."""
-    found = doc.user_data.get("flashpoint_described")
-    if found is None:
-        found = doc.user_data["flashpoint_described"] = {
-            i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
-    return found
+    return {i for x in annotations(doc).mentions if x.label in ("ADJ", "ROLE") for i in range(x.start, x.end)}
 
 
 _PP_MODIFIERS = {"in", "of", "from", "at", "near", "inside"}
@@ -241,7 +244,8 @@ def _possessed(doc, mentions, m):
     cols = columns_of(doc)
     if not (m.end + 1 < len(cols.text) and cols.text[m.end] in ("'s", "’s")):
         return m
-    actors, owner = annotations(doc).actors, annotations(doc).actors[m.actor]
+    actors = annotations(doc).actors
+    owner = actors[m.actor]
     for o in mentions:
         if o.start != m.end + 1:
             continue

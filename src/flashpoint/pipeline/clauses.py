@@ -10,7 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 
-from flashpoint.pipeline.annotations import columns_of, token_range
+from flashpoint.pipeline.annotations import columns_of, per_document, token_range
 
 _SPLIT_AFTER_COMMA = {"while", "but", "whereas", "though", "although", "thus", "however", "yet"}
 MODALS = {"could", "would", "might", "may", "if", "unless", "whether", "risks", "risk", "hypothetically",
@@ -108,8 +108,6 @@ def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) 
     return any(map(words.__contains__, columns_of(doc).lower[start:before]))
 
 
+@per_document
 def sentence_starts(doc) -> set[int]:
-    cached = doc.user_data.get("flashpoint_sent_start_set")
-    if cached is None:
-        cached = doc.user_data["flashpoint_sent_start_set"] = {start for start, _ in sentences(doc)}
-    return cached
+    return {start for start, _ in sentences(doc)}

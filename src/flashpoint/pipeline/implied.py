@@ -13,7 +13,7 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from flashpoint.pipeline import arguments as args
-from flashpoint.pipeline.annotations import annotations, columns_of
+from flashpoint.pipeline.annotations import annotations, columns_of, per_document
 from flashpoint.pipeline.resolve import SECTOR_NAMES
 
 # groups that an event inside one country acts on: "disperse demonstrators", "arrested opposition figures"
@@ -91,17 +91,15 @@ def crowd(kb, doc, clause):
     return [Synthetic(dict(group_ref(kb, c, "OPP", "protesters"), inferred=True)) for c in dict.fromkeys(countries)]
 
 
+@per_document
 def _located(doc) -> list[tuple[int, str | None]]:
     """Where the document names a place, a country or a capital, with its country, in order; read
     once per document."""
-    found = doc.user_data.get("flashpoint_located")
-    if found is None:
-        ann = annotations(doc)
-        located = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
-        names = {m.start for m in ann.mentions if m.label in ("COUNTRY", "SEAT")}
-        located += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.start in names]
-        found = doc.user_data["flashpoint_located"] = sorted(located)
-    return found
+    ann = annotations(doc)
+    located = [(p.start, ann.places[p.place].country) for p in ann.place_mentions]
+    names = {m.start for m in ann.mentions if m.label in ("COUNTRY", "SEAT")}
+    located += [(m.start, ann.actors[m.actor].country) for m in ann.actor_mentions if m.start in names]
+    return sorted(located)
 
 
 def domestic_object(kb, doc, clause, end, actors):
@@ -166,16 +164,13 @@ def domestic_scene(kb, doc, actors):
     return [Synthetic(country_ref(kb, country, inferred=True))]
 
 
+@per_document
 def _scene(doc) -> set[str | None]:
     """The countries of the document's actors and places (not of those who report), read once."""
-    found = doc.user_data.get("flashpoint_scene")
-    if found is None:
-        ann = annotations(doc)
-        sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
-        found = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
-        found |= {ann.places[p.place].country for p in ann.place_mentions}
-        doc.user_data["flashpoint_scene"] = found
-    return found
+    ann = annotations(doc)
+    sources = {a.claimant.get("id") for a in ann.attributions.values() if a.claimant}
+    found = {ann.actors[m.actor].country for m in ann.actor_mentions if m.actor not in sources}
+    return found | {ann.places[p.place].country for p in ann.place_mentions}
 
 
 def adjective_object(kb, doc, start, end):

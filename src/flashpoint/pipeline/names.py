@@ -15,7 +15,7 @@ from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flashpoint.pipeline.annotations import columns_of, token_range
+from flashpoint.pipeline.annotations import columns_of, per_document, token_range
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
@@ -30,35 +30,27 @@ _COMPOUND_SUFFIXES = {"based", "backed", "led", "run", "held", "born", "style", 
 _LOCATIVE_BEFORE = {"in", "at", "near", "from", "to", "into", "outside", "toward", "towards"}
 
 
+@per_document
 def capitals(doc) -> list[int]:
     """Tokens that open with a capital or a digit, where a name or designation can start; read from
     the token texts once per document, so the rules need not make a Token of every word."""
-    cached = doc.user_data.get("flashpoint_capitals")
-    if cached is None:
-        texts = columns_of(doc).text  # a token is never empty
-        cached = [i for i, text in enumerate(texts) if text[0].isupper() or text[0].isdigit()]
-        doc.user_data["flashpoint_capitals"] = cached
-    return cached
+    texts = columns_of(doc).text  # a token is never empty
+    return [i for i, text in enumerate(texts) if text[0].isupper() or text[0].isdigit()]
 
 
+@per_document
 def _name_words(doc) -> set[int]:
     """Tokens that may be a word of a name: shaped like one and not opening a sentence."""
-    cached = doc.user_data.get("flashpoint_name_words")
-    if cached is None:
-        cached = doc.user_data["flashpoint_name_words"] = _name_shaped(doc) - sentence_starts(doc)
-    return cached
+    return _name_shaped(doc) - sentence_starts(doc)
 
 
+@per_document
 def _name_shaped(doc) -> set[int]:
     """Tokens shaped like a name word: capitalised, and letters or with a hyphen or apostrophe."""
-    cached = doc.user_data.get("flashpoint_name_shaped")
-    if cached is None:
-        cols = columns_of(doc)
-        texts, alpha = cols.text, cols.is_alpha
-        cached = doc.user_data["flashpoint_name_shaped"] = {
-            i for i in capitals(doc) if (alpha[i] or "-" in texts[i] or "'" in texts[i] or "’" in texts[i])
+    cols = columns_of(doc)
+    texts, alpha = cols.text, cols.is_alpha
+    return {i for i in capitals(doc) if (alpha[i] or "-" in texts[i] or "'" in texts[i] or "’" in texts[i])
             and texts[i][:1].isupper()}
-    return cached
 
 
 def _name_run(doc, start, names, limit=4) -> int:

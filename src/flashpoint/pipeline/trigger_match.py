@@ -10,7 +10,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress
 
-from flashpoint.pipeline.annotations import annotations, columns_of, lowers_of, text_of
+from flashpoint.pipeline.annotations import (
+    annotations,
+    columns_of,
+    lowers_of,
+    per_document,
+    text_of,
+)
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
@@ -90,10 +96,7 @@ def _time_tokens(doc) -> set[int]:
     return out
 
 
+@per_document
 def trigger_positions(doc) -> list[int]:
-    cached = doc.user_data.get("flashpoint_trigger_positions")
-    if cached is None:
-        ann = annotations(doc)
-        cached = sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)
-        doc.user_data["flashpoint_trigger_positions"] = cached
-    return cached
+    ann = annotations(doc)
+    return sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)

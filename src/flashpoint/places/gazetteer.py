@@ -212,13 +212,13 @@ def _add_geonames(db, paths, report, progress, min_population: int) -> None:
             continue
         place = (row.geonames_id, row.name, alpha3.get(row.country), row.admin1 or None, row.lat, row.lon,
                  row.population, row.feature)
-        names = {(row.name, "name"), *alternates(row.name, row.names)}
+        others = alternates(row.name, row.names)
+        names = {(row.name, "name"), *others}
         if row.feature == "admin1":
             names.add((_DIVISION_WORDS.sub("", row.name), "name"))
         if not _insert(db, place, names) and row.feature == "admin1":  # known: GeoNames' point and names
             db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?", (row.lat, row.lon, row.geonames_id))
-            db.executemany("INSERT INTO name VALUES (?,?,'alternate')",
-                           [(lookup_key(n), row.geonames_id) for n, _ in alternates(row.name, row.names)])
+            db.executemany("INSERT INTO name VALUES (?,?,'alternate')", [(lookup_key(n), row.geonames_id) for n, _ in others])
     if report.bad and not report.kept:
         raise InputError(f"{', '.join(map(str, paths))}: no line is a GeoNames row ({report.examples[0]}); "
                          "give GeoNames dump files such as allCountries.zip or XX.txt")
