@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DOTTED = re.compile(r"[A-Z][a-z]{1,4}\.")  # "Ga.", "Alta.", "Calif."
 
 
+@lru_cache(maxsize=100_000)
 def lookup_key(name: str) -> str:
     """The form names are indexed under: NFKC, straight apostrophes, single spaces, lower case,
     without a possessive ("Syria's")."""

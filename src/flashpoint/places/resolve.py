@@ -15,7 +15,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from flashpoint.places.gazetteer import Candidate, Match, haversine_km
 from flashpoint.places.names import lookup_key
@@ -52,11 +54,12 @@ def resolve(gazetteer, names, context_countries=(), guess: bool = False,
     document's focus (matched as "guess")."""
     keys = [lookup_key(n) for n in names]
     counts = Counter(keys)
-    matches = {key: _matches(gazetteer, name, weights) for key, name in zip(keys, names, strict=True)}
-    evidence = {key: _country_evidence(found, counts[key], weights) for key, found in matches.items()}
-    total = sum(evidence.values(), Counter())
-    story = {key: _country_weights(context_countries, total - evidence[key], weights) for key in matches}
-    scored = {k: _scored(m, story[k], weights) for k, m in matches.items() if m}
+    known = _readings(gazetteer, weights)
+    readings = {key: known.get(name) or known.add(name) for key, name in zip(keys, names, strict=True)}
+    evidence = {key: _country_evidence(reading, counts[key]) for key, reading in readings.items()}
+    total = _summed(evidence.values())
+    story = {key: _country_weights(context_countries, _without(total, evidence[key]), weights) for key in readings}
+    scored = {k: _scored(r.priors, story[k], weights) for k, r in readings.items() if r.priors}
     choice = {k: max(s, key=itemgetter(1))[0] for k, s in scored.items()}
     for _ in range(2):  # each name again, now knowing what the others chose
         choice = {k: _best(s, [c.place for o, c in choice.items() if o != k], weights) for k, s in scored.items()}
@@ -109,24 +112,70 @@ def _prior(m: Match, weights: Weights) -> float:
     return score + (weights.country if m.place.feature in ("country", "continent") else 0.0)
 
 
-def _country_evidence(found: list[Match], count: int, weights: Weights) -> Counter:
+class Reading(NamedTuple):
+    """What a name says before the rest of its document is read: each match with its prior, and
+    the weight each match has in the name's distribution over countries."""
+
+    priors: tuple[tuple[Match, float], ...]
+    mass: tuple[float, ...]
+
+
+class _Readings(dict):
+    """Names already read with one gazetteer and one set of weights: a name is read once per
+    process (the gazetteer never changes while it runs), up to `LIMIT` names."""
+
+    LIMIT = 50_000
+
+    def __init__(self, gazetteer, weights: Weights):
+        super().__init__()
+        self.gazetteer, self.weights = gazetteer, weights
+
+    def add(self, name: str) -> Reading:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = _matches(self.gazetteer, name, self.weights)
+        priors = tuple((m, _prior(m, self.weights)) for m in found)
+        top = max((p for _, p in priors), default=0.0)
+        reading = self[name] = Reading(priors, tuple(math.exp(p - top) for _, p in priors))
+        return reading
+
+
+@lru_cache(maxsize=16)
+def _readings(gazetteer, weights: Weights) -> _Readings:
+    return _Readings(gazetteer, weights)
+
+
+def _country_evidence(reading: Reading, count: int) -> dict[str, float]:
     """The countries a name points to: its candidates' priors as a probability distribution."""
-    evidence = Counter()
-    if found:
-        priors = [_prior(m, weights) for m in found]
-        top = max(priors)
-        mass = [math.exp(p - top) for p in priors]
-        for m, w in zip(found, mass, strict=True):
-            if m.place.country:
-                evidence[m.place.country] += count * w / sum(mass)
+    evidence, total = {}, sum(reading.mass)
+    for (m, _), w in zip(reading.priors, reading.mass, strict=True):
+        if m.place.country:
+            evidence[m.place.country] = evidence.get(m.place.country, 0.0) + count * w / total
     return evidence
 
 
-def _country_weights(context_countries, evidence: Counter, weights: Weights) -> dict[str, float]:
+# Evidence is summed in plain dicts, keeping only positive weights as `Counter` arithmetic does:
+# a `Counter` made and thrown away for every name of every document cost more than the sums.
+
+
+def _summed(evidences) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for evidence in evidences:
+        for code, weight in evidence.items():
+            total[code] = total.get(code, 0.0) + weight
+    return {code: weight for code, weight in total.items() if weight > 0}
+
+
+def _without(total: dict[str, float], evidence: dict[str, float]) -> dict[str, float]:
+    rest = ((code, weight - evidence.get(code, 0.0)) for code, weight in total.items())
+    return {code: weight for code, weight in rest if weight > 0}
+
+
+def _country_weights(context_countries, evidence: dict[str, float], weights: Weights) -> dict[str, float]:
     """Each country's share of the story, the largest being 1."""
-    total = Counter(evidence)
+    total = dict(evidence)
     for rank, code in enumerate(context_countries):
-        total[code] += weights.context / (1 + rank)
+        total[code] = total.get(code, 0.0) + weights.context / (1 + rank)
     top = max(max(total.values(), default=0.0), weights.evidence_floor)
     return {code: v / top for code, v in total.items() if v > 1e-9}
 
@@ -135,12 +184,18 @@ def _in_story(m: Match, story: dict[str, float], weights: Weights) -> float:
     return weights.story_country * story.get(m.place.country, 0.0)
 
 
-def _scored(found: list[Match], story, weights: Weights) -> list[tuple[Match, float]]:
+def _scored(priors, story, weights: Weights) -> list[tuple[Match, float]]:
     """Each match with the part of its score that the other names' choices do not change."""
-    return [(m, _prior(m, weights) + _in_story(m, story, weights)) for m in found]
+    return [(m, prior + _in_story(m, story, weights)) for m, prior in priors]
+
+
+def _priors(found, weights: Weights) -> list[tuple[Match, float]]:
+    return [(m, _prior(m, weights)) for m in found]
 
 
 def _best(scored: list[tuple[Match, float]], others: list[Candidate], weights: Weights) -> Match:
+    if len(scored) == 1:
+        return scored[0][0]
     local = [o for o in others if o.feature in _LOCAL and o.lat is not None]
     towns = [o for o in local if o.feature == "city"]
 
@@ -165,7 +220,7 @@ def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: 
 
     base = _DIVISION_WORD.sub("", name.strip())
     if base != name.strip() and gazetteer.matches(base):
-        return _best(_scored(gazetteer.matches(base), story, weights), chosen, weights).place
+        return _best(_scored(_priors(gazetteer.matches(base), weights), story, weights), chosen, weights).place
     words = name.split()
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
@@ -175,7 +230,7 @@ def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: 
             found = [m for m in gazetteer.matches(part) if m.how not in ("alternate", "adjective")
                      and story.get(m.place.country, 0.0) > 0]
             if found:
-                return _best(_scored(found, story, weights), chosen, weights).place
+                return _best(_scored(_priors(found, weights), story, weights), chosen, weights).place
     return None
 
 
