@@ -15,7 +15,7 @@ from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from flashpoint.pipeline.annotations import columns_of, per_document, token_range
+from flashpoint.pipeline.annotations import columns_of, per_document
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
@@ -127,21 +127,18 @@ def people(doc, kept, role_kinds):
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     roles_end = {e: role_kinds.get(key) for s, e, label, key in kept if label == "ROLE"}
     out = list(kept)
-
-    def free(start, end):
-        return end - start >= 1 and covered.isdisjoint(range(start, end))
-
     names = _name_words(doc)
     cols = columns_of(doc)
     texts, lowers = cols.text, cols.lower
-    for i in capitals(doc):
+    kunyas = {i - 1 for i in names if texts[i - 1] == "Abu"}  # "Abu" and a name word, even opening a sentence
+    for i in sorted((names | kunyas) - covered):
         if i in covered:
             continue
-        kunya = texts[i] == "Abu" and i + 1 < len(doc) and i + 1 in names
-        if not (kunya or i in names) or lowers[i] in STOP_WORDS or _is_title(doc, i):
+        kunya = i in kunyas
+        if lowers[i] in STOP_WORDS or _is_title(doc, i):
             continue
         end = _name_run(doc, i + 1, names, limit=4) if kunya else _name_run(doc, i, names, limit=5)
-        if end == i or not free(i, end):
+        if end == i or not covered.isdisjoint(range(i, end)):  # a run ends at its start or after it
             continue
         after = lowers[end] if end < len(doc) else ""
         role = _introduced_by(doc, i, end, roles_end)
@@ -169,7 +166,7 @@ def _not_a_person(doc, start, end) -> bool:
     """"Reserve Command", "University College Hospital", "ENERGY WALES ANNUAL CONFERENCE": an
     organisation's head, a word that names a thing or place, or a run of capitals is no person."""
     cols = columns_of(doc)
-    tokens = token_range(doc, start, end)
+    tokens = range(start, end)
     return cols.lower[tokens[-1]] in ORG_HEADS or any(cols.lower[k] in NOT_PERSON_WORDS for k in tokens) \
         or all(cols.text[k].isupper() for k in tokens if cols.is_alpha[k])
 
@@ -178,14 +175,14 @@ def _not_a_person(doc, start, end) -> bool:
 def _words(doc, start, end) -> int:
     """Name words in a run, not counting particles, initials and hyphens: "Al-Ahram" is one."""
     cols = columns_of(doc)
-    return sum(1 for k in token_range(doc, start, end)
+    return sum(1 for k in range(start, end)
                if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES and len(cols.text[k]) > 1)
 
 
 def _acronym(doc, start, end) -> bool:
     """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
     cols = columns_of(doc)
-    return any(cols.text[k].isupper() and len(cols.text[k]) > 1 for k in token_range(doc, start, end))
+    return any(cols.text[k].isupper() and len(cols.text[k]) > 1 for k in range(start, end))
 
 
 def _introduced_by(doc, start, end, roles_end) -> str | None:
@@ -203,7 +200,7 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
     kind = roles_end[at]
     if kind in ("person", "company"):
         return kind
-    if all(is_common_word(texts[k]) for k in token_range(doc, start, end) if cols.is_alpha[k]):
+    if all(is_common_word(texts[k]) for k in range(start, end) if cols.is_alpha[k]):
         return None  # "the Official Security Assistance programme": a group noun needs a real name after it
     full, plural = _words(doc, start, end) >= 2, cols.lower[at - 1].endswith("s")  # the role word
     after = texts[end] if end < len(texts) else ""
@@ -231,14 +228,14 @@ def _kunya(doc, start, end) -> bool:
     camp"); "Abu" and one word alone is as often a town and needs another cue."""
     cols = columns_of(doc)
     before = cols.lower[start - 1] if start > 0 else ""
-    words = [k for k in token_range(doc, start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
+    words = [k for k in range(start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
     return cols.text[start] == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
 
 
 def _people_again(doc, kept, covered):
     """A name found once is a name wherever it recurs, even at a sentence start ("Boris Johnson met ...")."""
     texts = columns_of(doc).text
-    names = {tuple(texts[k] for k in token_range(doc, s, e)) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
+    names = {tuple(texts[s:e]) for s, e, label, _ in kept if label == "PERSON" and e - s >= 2}
     if not names:
         return kept
     first = {name[0] for name in names}
@@ -271,6 +268,7 @@ _ORG_INNER = {"of", "for", "and", "the", "on", "de", "al"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _COMMON_LABELS = {"ROLE", "TYPE_NOUN", "WEAPON_WORD"}  # lower-case words a capitalised name may contain
 _COUNTRY_LABELS = {"ADJ", "COUNTRY"}
+_OPENING_LABELS = _COUNTRY_LABELS | _COMMON_LABELS
 
 
 def organisations(doc, kept):
@@ -307,20 +305,25 @@ def _near_heads(doc, kept) -> list[int]:
     """The capitals close enough before an organisation word to open a name it heads: a name runs
     at most seven words and one mention past its start, so the others cannot (and a start that
     heads nothing leaves nothing behind, since no mention opens inside another)."""
-    lowers = columns_of(doc).lower
-    heads = compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers))
     reach = 7 + max((m[1] - m[0] for m in kept), default=1)
     caps, near, done = capitals(doc), [], -1
-    for head in heads:
+    for head in _org_heads(doc):
         near.extend(caps[bisect_left(caps, max(head - reach, done + 1)):bisect_right(caps, head)])
         done = head
     return near
 
 
+@per_document
+def _org_heads(doc) -> list[int]:
+    """The organisation words of the document, in any case."""
+    lowers = columns_of(doc).lower
+    return list(compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers)))
+
+
 def _org_start(doc, i, mention) -> bool:
     cols = columns_of(doc)
     if mention is not None:
-        return mention[0] == i and mention[2] in _COUNTRY_LABELS | _COMMON_LABELS and cols.is_title[i]
+        return mention[0] == i and mention[2] in _OPENING_LABELS and cols.is_title[i]
     if _ORDINAL.match(cols.text[i]):
         return True
     return cols.is_title[i] and cols.is_alpha[i] and cols.lower[i] not in STOP_WORDS and cols.lower[i] not in MONTHS
@@ -339,7 +342,7 @@ def _org_step(doc, start, end, mention, first) -> int | None:
         return None
     if mention is not None:
         whole = mention[0] == end and mention[2] in _COMMON_LABELS
-        return mention[1] if whole and all(title[k] for k in token_range(doc, mention[0], mention[1])) else None
+        return mention[1] if whole and all(title[k] for k in range(mention[0], mention[1])) else None
     if title[end] and cols.is_alpha[end]:
         return end + 1
     if lowers[end] in _ORG_INNER and not title[end]:
@@ -383,7 +386,8 @@ def _proper_heads(doc, kept):
     """"the Coalition", "Coalition aircraft": an organisation word capitalised on its own inside a
     sentence names one organisation; at a sentence start it does when the document also writes it so
     inside a sentence."""
-    if PROPER_HEADS.isdisjoint(columns_of(doc).lower):
+    lowers = columns_of(doc).lower
+    if PROPER_HEADS.isdisjoint(lowers[i] for i in _org_heads(doc)):  # each one is an organisation word
         return kept
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     starts = sentence_starts(doc)

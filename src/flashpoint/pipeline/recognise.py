@@ -57,11 +57,8 @@ class Recognise(Component):
 
     # ---- match ------------------------------------------------------------------------
     def match(self, doc):
-        found = []
-        for matcher in (self.proper, self.common):
-            for match_id, start, end in matcher(doc):
-                label, key = self.keys[match_id]
-                found.append((start, end, label, key))
+        found = [(start, end, *self.keys[match_id])
+                 for matcher in (self.proper, self.common) for match_id, start, end in matcher(doc)]
         if self.model is not None:
             found.extend(self._model_names(doc))
         return found
@@ -97,7 +94,9 @@ class Recognise(Component):
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
         texts = columns_of(doc).text
-        weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")}
+        ambiguous = any(label == "WEAPON" and self.kb.weapons[key].ambiguous for _, _, label, key in found)
+        weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")} \
+            if ambiguous else set()
         for start, end, label, key in found:
             text = texts[start]  # read only for one-word matches
             if label == "ENTRY" and key.startswith("person:") and end - start == 1 and key not in full_people:
@@ -112,7 +111,8 @@ class Recognise(Component):
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
-            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(doc, start - 1):
+            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and texts[start - 1] == "-" \
+                    and joined_particle(doc, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
             yield start, end, label, key
 
