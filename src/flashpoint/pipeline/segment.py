@@ -7,7 +7,6 @@ closes an abbreviated title the tokenizer splits off ("Staff Sgt. Albert Connell
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from itertools import compress
 
@@ -27,25 +26,26 @@ class Segment(Component):
     name = "segment"
     assigns = ("token.is_sent_start",)
 
-    def match(self, doc):
+    def match(self, doc) -> list[int]:
+        """The indices of the tokens that start a sentence, in order."""
         # Only the tokens after a line break or a final mark can start a sentence, so only those
         # are read (spaCy keeps whitespace apart from words: a token is all space or has none, and
         # a line break is found in the text, in the space token that holds it).
         cols = columns_of(doc)
-        texts, n = cols.text, len(cols.text)
-        starts = [False] * n
-        if n:
-            starts[0] = True
+        texts = cols.text
+        if not texts:
+            return []
+        starts = {0: True}  # a token read -> whether it starts a sentence
         for i in _line_breaks(doc):
-            if i < n - 1:
+            if i + 1 < len(texts):
                 starts[i + 1] = bool(texts[i + 1].rstrip())
-        for final in compress(range(n), map(_FINAL.__contains__, texts)):
+        for final in compress(range(len(texts)), map(_FINAL.__contains__, texts)):
             if not _title_abbreviation(cols, final):
                 self._after_final(texts, final, starts)
-        return starts
+        return sorted(i for i, start in starts.items() if start)
 
     @staticmethod
-    def _after_final(texts, final: int, starts: list[bool]) -> None:
+    def _after_final(texts, final: int, starts: dict[int, bool]) -> None:
         """The first word after a final mark (and any closing quotes) starts a sentence if it
         opens with a capital, a digit or an opening quote (a line break decides on its own)."""
         for j in range(final + 1, len(texts)):
@@ -56,24 +56,27 @@ class Segment(Component):
             if text in _FINAL or not (text in _CLOSERS or space):
                 return
 
-    def set_annotations(self, doc, starts) -> None:
-        marks = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int32").astype("uint64")[:, None]
+    def set_annotations(self, doc, starts: list[int]) -> None:
+        marks = numpy.full(len(doc), -1, dtype="int64").astype("uint64")  # -1: not a sentence start
+        marks[starts] = 1
         if len(doc):
-            doc.from_array([SENT_START], marks)
-        doc.user_data["flashpoint_sent_starts"] = list(compress(range(len(starts)), starts))
-
+            doc.from_array([SENT_START], marks[:, None])
+        doc.user_data["flashpoint_sent_starts"] = starts
 
 def _line_breaks(doc) -> list[int]:
-    """The tokens that hold a line break, in order."""
-    idx = columns_of(doc).idx
-    return sorted({bisect_right(idx, found.start()) - 1 for found in _LINE_BREAK.finditer(text_of(doc))})
-
-
-_LINE_BREAK = re.compile("\n")
+    """The tokens that hold a line break, in order (each once: the search goes on after it)."""
+    idx, text = columns_of(doc).idx, text_of(doc)
+    found, at = [], text.find("\n")
+    while at >= 0:
+        token = bisect_right(idx, at) - 1
+        found.append(token)
+        at = text.find("\n", idx[token + 1]) if token + 1 < len(idx) else -1
+    return found
 
 
 def _title_abbreviation(cols, i: int) -> bool:
     """"Sgt" "." with no space between: the tokenizer split an abbreviated title from its period."""
-    before = (cols.text[i - 1] + " " if cols.space[i - 1] else cols.text[i - 1]) if i else " "
-    return cols.text[i].startswith(".") and before == before.rstrip() and len(before) <= 4 \
-        and before[:1].isupper() and before.lower() in HONORIFICS
+    if not i or cols.space[i - 1] or cols.text[i] != ".":
+        return False
+    before = cols.text[i - 1]
+    return len(before) <= 4 and before[:1].isupper() and before == before.rstrip() and before.lower() in HONORIFICS

@@ -135,9 +135,10 @@ WORDS = {
 _NOT_ASCII_WORD = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789" else ord(" ") for c in range(256))
 
 
-def _words(lower: str) -> set[str]:
-    """The runs of ASCII letters and digits of a lower-cased text: every whole word a rule can read."""
-    return set(lower.encode().translate(_NOT_ASCII_WORD).decode("ascii").split())
+def _words(lower: str) -> frozenset[str]:
+    """The runs of ASCII letters and digits of a lower-cased text that a rule reads (the words of
+    `WORDS` and `_WHOLE`): every whole word a rule can read."""
+    return _READ.intersection(lower.encode().translate(_NOT_ASCII_WORD).decode("ascii").split())
 
 
 # Fragments (digits, a hyphen) without which a rule cannot match, as groups that must each have one
@@ -156,17 +157,12 @@ NEEDS = {
 }
 
 
-def _has_words(name: str, words: set[str]) -> bool:
-    """Whether a text's `words` hold a word of each of the rule's groups."""
-    for group in WORDS.get(name, ()):
-        if group.isdisjoint(words):
-            return False
-    return True
+_GROUPS = [(name, WORDS.get(name, ())) for name, *_ in RULES]  # in the order the rules are tried
 
 
-def _may_match(name: str, text: str, seen: dict) -> bool:
-    """Whether `text` holds a fragment of each of the rule's needed groups (`seen` keeps answers)."""
-    for group in NEEDS.get(name, ()):
+def _may_match(needs, text: str, seen: dict) -> bool:
+    """Whether `text` holds a fragment of each of a rule's `needs` groups (`seen` keeps answers)."""
+    for group in needs:
         for fragment in group:
             found = seen.get(fragment)
             if found is None:
@@ -250,19 +246,25 @@ def _occurrences(text: str, word: str, found: dict) -> list[int]:
 # word backwards, over the spaces (or the hyphen) before it, then over the longest number word or
 # the digits ("three days", "a few weeks", "10-day", "26 September").
 _NUMBER_LENGTHS = tuple(sorted({len(w) for w in NUMBER_WORDS}))  # every word of _NUM is there
+_NUMBER_FORMS = frozenset(NUMBER_WORDS)  # a number word in the lower-cased text
 BEFORE = {
-    "ago": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS),
-    "duration": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS),
-    "adj_duration": (("second", "minute", "hour", "day", "week", "month", "year", "decade"), "-", _NUMBER_LENGTHS),
-    "dmy": (_MONTH, " ", (1, 2, 3, 4)),
-    "dm": (_MONTH, " ", (1, 2, 3, 4)),
+    "ago": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS, _NUMBER_FORMS),
+    "duration": (tuple(sorted(_UNIT_WORDS)), " ", _NUMBER_LENGTHS, _NUMBER_FORMS),
+    "adj_duration": (("second", "minute", "hour", "day", "week", "month", "year", "decade"), "-", _NUMBER_LENGTHS,
+                     _NUMBER_FORMS),
+    "dmy": (_MONTH, " ", (1, 2, 3, 4), None),
+    "dm": (_MONTH, " ", (1, 2, 3, 4), None),
 }
 _WHOLE = {word: _whole(word) for words, *_ in (*STARTS.values(), *BEFORE.values()) for word in words}
 
+_READ = frozenset(word for groups in WORDS.values() for group in groups for word in group) \
+    | {word for whole in _WHOLE.values() for word in whole}
 
-def _starts_before(text: str, words, joint: str, lengths, in_text: set[str] | None, found: dict) -> list[int]:
+
+def _starts_before(text: str, words, joint: str, lengths, forms, in_text: set[str] | None, found: dict) -> list[int]:
     """Places a number (or a day) can start that ends, then `joint` (spaces or a hyphen), right
-    before one of `words`: `lengths` characters before it, or anywhere in the digits before it."""
+    before one of `words`: `lengths` characters before it (where those are one of `forms`, if
+    given), or anywhere in the digits before it."""
     places = set()
     for word in words:
         if in_text is not None and not _WHOLE[word] <= in_text:
@@ -276,7 +278,7 @@ def _starts_before(text: str, words, joint: str, lengths, in_text: set[str] | No
                 end -= 1
             if end == i:
                 continue
-            places.update(end - n for n in lengths if end >= n)
+            places.update(end - n for n in lengths if end >= n and (forms is None or text[end - n:end] in forms))
             digits = end
             while digits > 0 and text[digits - 1].isdecimal():
                 digits -= 1
@@ -306,7 +308,7 @@ def _hits(name: str, text: str, lower: str, words: set[str] | None, seen: dict):
     on_lower = name in _FOLDED
     haystack, search = (lower, _FOLDED[name]) if on_lower else (text, pattern)
     in_haystack, at = seen[on_lower]
-    if not _may_match(name, haystack, in_haystack):
+    if name in NEEDS and not _may_match(NEEDS[name], haystack, in_haystack):
         return ()
     if name in STARTS:
         found = _finditer(search, haystack, _starts(haystack, *STARTS[name], words, at))
@@ -600,8 +602,8 @@ def find_times(text: str, dct: date | None) -> list[TimeX]:
     lower = text.lower()
     words = _words(lower) if len(lower) == len(text) else None  # a few characters lower-case to two
     seen = {True: ({}, {}), False: ({}, {})}  # per haystack: fragments present, where words occur
-    for order, (name, _pattern) in enumerate(_COMPILED):
-        if words is not None and not _has_words(name, words):
+    for order, (name, groups) in enumerate(_GROUPS):
+        if words is not None and any(map(words.isdisjoint, groups)):
             continue  # the text lacks every word of one of the rule's groups
         hits = _hits(name, text, lower, words, seen)
         for m in hits:
