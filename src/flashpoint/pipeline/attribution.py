@@ -9,10 +9,18 @@ third party's report is decided per record, by whether the claimant is a party t
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
+from functools import partial
 from itertools import compress
 
-from flashpoint.pipeline.annotations import Attribution, annotations, columns_of, span_text
-from flashpoint.pipeline.clauses import all_clauses, sentences
+from flashpoint.pipeline.annotations import (
+    Attribution,
+    annotations,
+    columns_of,
+    per_document,
+    span_text,
+)
+from flashpoint.pipeline.clauses import Clause, all_clauses, clause_at
 from flashpoint.pipeline.core import Component
 
 SPEECH = {"said": "say", "say": "say", "says": "say", "told": "say", "tells": "say", "stated": "say",
@@ -29,7 +37,9 @@ UNNAMED = {"others", "observers", "officials", "sources", "witnesses", "resident
            "organizers", "medics", "doctors", "monitors", "investigators", "spokesman", "spokeswoman",
            "spokesperson", "agency", "group", "commission", "office", "ministry", "leadership", "administration"}
 NAMING_NOUNS = {"said", "statement"}
+CLAIM_NOUNS = {"claims", "allegations"}  # "claims that ...": unnamed sources
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "ORG", "SEAT", "WEAPON"}
+_CUE_WORDS = set(SPEECH) | CLAIM_NOUNS | UNCERTAIN | {"according"}
 
 
 def _describes(doc, i: int) -> bool:
@@ -68,6 +78,50 @@ def _nothing(doc, start, end) -> None:
     return None
 
 
+@dataclass
+class _Cues:
+    """Where the document's cue words are, found once rather than per clause."""
+
+    verbs: list[int]  # speech verbs
+    names: set[int] | frozenset  # tokens inside names (looked at only if there are speech verbs)
+    nouns: list[int]  # "claims", "allegations"
+    uncertain: list[int]
+    any: list[int]  # all of these
+    according: bool  # whether "according" is one of the words
+
+    @staticmethod
+    def of(doc) -> _Cues:
+        lowers = columns_of(doc).lower
+        found = list(compress(range(len(lowers)), map(_CUE_WORDS.__contains__, lowers)))  # one pass over the words
+        verbs = [i for i in found if lowers[i] in SPEECH]
+        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS
+                 for i in range(m.start, m.end)} if verbs else frozenset()
+        return _Cues(verbs, names, [i for i in found if lowers[i] in CLAIM_NOUNS],
+                     [i for i in found if lowers[i] in UNCERTAIN], found,
+                     any(lowers[i] == "according" for i in found))
+
+    @staticmethod
+    def within(positions: list[int], start: int, end: int) -> list[int]:
+        return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
+def _clauses_at(doc, positions: list[int]) -> list[Clause]:
+    """The clauses that hold the tokens at `positions` (in order), each once."""
+    return list(dict.fromkeys(map(partial(clause_at, doc), positions)))
+
+
+@per_document
+def _mention_starts(doc) -> list[int]:
+    """Where each actor mention starts (resolve leaves them in order of start)."""
+    return [m.start for m in annotations(doc).actor_mentions]
+
+
+def _mentions_between(doc, start: int, end: int) -> list:
+    """The actor mentions that start in [start, end), in order."""
+    starts = _mention_starts(doc)
+    return annotations(doc).actor_mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+
 class Attribute(Component):
     name = "attribution"
     requires = ("flashpoint.actor_mentions",)
@@ -75,26 +129,22 @@ class Attribute(Component):
 
     def match(self, doc):
         found = {}
-        by_sentence: dict[int, list] = {}
-        for clause in all_clauses(doc):
-            by_sentence.setdefault(clause.sent_start, []).append(clause)
-        lowers = columns_of(doc).lower
-        according = self._according_to if "according" in lowers else _nothing  # most texts have none
-        verbs = list(compress(range(len(lowers)), map(SPEECH.__contains__, lowers)))  # found once, not per clause
-        names = {i for m in annotations(doc).mentions if m.label in _NAME_LABELS
-                 for i in range(m.start, m.end)} if verbs else frozenset()
-        for sent_start, sent_end in sentences(doc):
-            sentence_level = according(doc, sent_start, sent_end)
-            for clause in by_sentence.get(sent_start, ()):
-                cue = according(doc, clause.start, clause.end) or self._speech(doc, clause, names, verbs) \
-                    or sentence_level
-                status = cue.status if cue else "asserted"
-                if not UNCERTAIN.isdisjoint(lowers[clause.start:clause.end]):
-                    status = "unconfirmed"
-                if cue or status != "asserted":
-                    found[(clause.start, clause.end)] = Attribution(cue.claimant if cue else None, status,
-                                                                    cue.cue if cue else None,
-                                                                    cue.scope if cue else None)
+        cues = _Cues.of(doc)
+        according = self._according_to if cues.according else _nothing  # most texts have none
+        sentence_level: dict[int, Attribution | None] = {}
+        # without "according to", only a clause with a cue word can be attributed or doubted
+        for clause in all_clauses(doc) if according is not _nothing else _clauses_at(doc, cues.any):
+            if clause.sent_start not in sentence_level:
+                sentence_level[clause.sent_start] = according(doc, clause.sent_start, clause.sent_end)
+            cue = according(doc, clause.start, clause.end) or self._speech(doc, clause, cues) \
+                or sentence_level[clause.sent_start]
+            status = cue.status if cue else "asserted"
+            if cues.within(cues.uncertain, clause.start, clause.end):
+                status = "unconfirmed"
+            if cue or status != "asserted":
+                found[(clause.start, clause.end)] = Attribution(cue.claimant if cue else None, status,
+                                                                cue.cue if cue else None,
+                                                                cue.scope if cue else None)
         return found
 
     def set_annotations(self, doc, found) -> None:
@@ -102,12 +152,11 @@ class Attribute(Component):
 
     def _speaker(self, doc, start: int, end: int, before: bool):
         """The actor mention nearest the cue: before it for "X said", after it for "according to X"."""
-        ann = annotations(doc)
-        inside = [m for m in ann.actor_mentions if start <= m.start and m.end <= end and not m.place_use]
+        inside = [m for m in _mentions_between(doc, start, end) if m.end <= end and not m.place_use]
         if not inside:
             return None
         m = inside[-1] if before else inside[0]
-        actor = ann.actors[m.actor]
+        actor = annotations(doc).actors[m.actor]
         return {"id": actor.id, "name": actor.name, "code": actor.code, "country": actor.country}
 
     def _according_to(self, doc, start, end):
@@ -131,14 +180,13 @@ class Attribute(Component):
                 return Attribution(claimant, "reported", (cols.idx[i], cols.end_char(stop - 1)), scope)
         return None
 
-    def _speech(self, doc, clause, names, verbs: list[int]):
-        """The cue of the first speech verb of the clause that has a speaker; `verbs` are where
-        the document's speech verbs are."""
+    def _speech(self, doc, clause, cues: _Cues):
+        """The cue of the first speech verb of the clause that has a speaker."""
         cols = columns_of(doc)
         lowers = cols.lower
-        for i in verbs[bisect_left(verbs, clause.start):bisect_left(verbs, clause.end)]:
+        for i in cues.within(cues.verbs, clause.start, clause.end):
             kind = SPEECH[lowers[i]]
-            if i in names or _describes(doc, i):
+            if i in cues.names or _describes(doc, i):
                 continue  # "the United States" says nothing, nor do "alleged war crimes"
             if kind == "claim" and i + 1 < clause.end and lowers[i + 1] in ("about", "of"):
                 continue  # "claims about X": the noun, handled as unnamed claims below
@@ -165,28 +213,24 @@ class Attribute(Component):
             # "..., X said" governs its whole clause; "X said (that) ..." what follows the verb
             scope = None if closing and speaker_start > clause.start else (i + 1, clause.end)
             return Attribution(claimant, status, (cols.idx[i], cols.end_char(i)), scope)
-        heads = lowers[clause.start:clause.end - 1]
-        if "claims" not in heads and "allegations" not in heads:
-            return None  # most clauses: no need to walk their words
-        for i in range(clause.start, clause.end - 1):
-            if lowers[i] in ("claims", "allegations") and lowers[i + 1] in ("about", "of", "that"):
+        for i in cues.within(cues.nouns, clause.start, clause.end - 1):
+            if lowers[i + 1] in ("about", "of", "that"):
                 return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (cols.idx[i], cols.end_char(i)))
         return None
 
     def _named(self, doc, i: int) -> bool:
         """Whether the word at `i` ends an actor mention ("Kyrgyz officials" is an actor)."""
-        return any(m.start <= i < m.end for m in annotations(doc).actor_mentions)
+        return any(i < m.end for m in _mentions_between(doc, 0, i + 1))
 
     def _speaker_start(self, doc, clause, verb: int) -> int:
-        ann = annotations(doc)
-        before = [m for m in ann.actor_mentions if clause.start <= m.start and m.end <= verb and verb - m.end <= 8]
+        before = [m for m in _mentions_between(doc, clause.start, verb) if m.end <= verb and verb - m.end <= 8]
         if before:
             return before[-1].start
         return verb - 1 if verb - 1 >= clause.start and columns_of(doc).lower[verb - 1] in PRONOUNS | UNNAMED else verb
 
     def _pronoun(self, doc, i):
         ann = annotations(doc)
-        earlier = [m for m in ann.actor_mentions if m.end <= i and ann.actors[m.actor].kind == "person"]
+        earlier = [m for m in _mentions_between(doc, 0, i) if m.end <= i and ann.actors[m.actor].kind == "person"]
         if not earlier:
             return None
         actor = ann.actors[earlier[-1].actor]

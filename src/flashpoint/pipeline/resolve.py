@@ -101,6 +101,8 @@ class _Context:
         return actor
 
     def country_actor(self, code: str) -> Actor:
+        if code in self.ann.actors:  # named before: most countries are named more than once
+            return self.ann.actors[code]
         country = self.kb.countries[code]
         kind = "state" if not country.span.until else "historical_state"
         return self.actor(code, name=country.name, code=code, country=code, sector=None, kind=kind)
@@ -108,6 +110,8 @@ class _Context:
     def group_actor(self, code: str, sector: str | None, role=None) -> Actor:
         if not sector:
             return self.country_actor(code)
+        if f"{code}{sector}" in self.ann.actors:
+            return self.ann.actors[f"{code}{sector}"]
         label = SECTOR_NAMES.get(sector, sector.lower())
         return self.actor(f"{code}{sector}", name=f"{self.kb.countries[code].name} {label}",
                           code=f"{code}{sector}", country=code, sector=sector, kind="group")
@@ -174,14 +178,12 @@ class _Context:
         return self.cols.lower[i] if 0 <= i < len(self.cols.lower) else None
 
     def resolve_mentions(self) -> None:
-        i = 0
-        while i < len(self.mentions):
-            i = self.resolve_one(i)
-
-    def resolve_one(self, i: int) -> int:
-        m = self.mentions[i]
-        handler = _HANDLERS.get(m.label)  # weapon words are the weapons component's
-        return handler(self, i, m, self.at(i + 1)) if handler else i + 1
+        """Each mention by the phrase rule for its label; a rule returns the next mention to read."""
+        mentions, i = self.mentions, 0
+        while i < len(mentions):
+            m = mentions[i]
+            handler = _HANDLERS.get(m.label)  # weapon words are the weapons component's
+            i = handler(self, i, m, mentions[i + 1] if i + 1 < len(mentions) else None) if handler else i + 1
 
     def _adjacent(self, m, nxt, gap=0):
         return nxt is not None and 0 <= nxt.start - m.end <= gap
@@ -440,8 +442,8 @@ class _Context:
         role = self.kb.roles[m.key]
         if nxt and nxt.label in ("PERSON", "ENTRY") and nxt.start == m.end:
             return self._role_phrase(i, None, m.start)
-        target = self.at(i + 1)
-        if self.lower(m.end) == "of" and target and target.start in (m.end + 1, m.end + 2):
+        target = nxt
+        if target and self.lower(m.end) == "of" and target.start in (m.end + 1, m.end + 2):
             after = target.end
             attributive = self.text(after) is not None and self.cols.is_alpha[after] \
                 and self.cols.is_lower[after]  # "of the U.S. airliner"
@@ -513,9 +515,9 @@ class _Context:
         for actor in self.ann.actors.values():
             if actor.kind == _PERSON_KIND and " " in actor.name and actor.mentions:
                 surnames[actor.name.split()[-1]] = actor
-        first = {a.id: min(s for s, _ in a.mentions) for a in surnames.values() if a.mentions}
         if not surnames:
             return
+        first = {a.id: min(s for s, _ in a.mentions) for a in surnames.values() if a.mentions}
         starts = sentence_starts(self.doc)
         cols = columns_of(self.doc)
         for i in compress(range(len(cols.text)), map(surnames.__contains__, cols.text)):

@@ -13,7 +13,6 @@ from itertools import compress
 from flashpoint.pipeline.annotations import (
     annotations,
     columns_of,
-    lowers_of,
     per_document,
     text_of,
 )
@@ -22,6 +21,8 @@ from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import TriggerIndex
 
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG"}
+_WEAPON_LABELS = {"WEAPON", "WEAPON_WORD", "TYPE_NOUN"}
+_NOUN_LABELS = _WEAPON_LABELS | {"ROLE"}  # the noun phrases the recogniser found
 _OBJECT_PRONOUNS = {"them", "him", "us", "me"}  # "send them back": a particle, not the verb "back"
 
 
@@ -36,22 +37,24 @@ class Triggers(Component):
         self.openers = self.events.openers() | self.transfers.openers()
 
     def match(self, doc):
-        mentions = annotations(doc).mentions
-        names = {i for m in mentions if m.label in _NAME_LABELS for i in range(m.start, m.end)}
-        names |= _time_tokens(doc)  # "last March" is no march
-        weapon_words = [m for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN")]
-        weapon_starts = {m.start for m in weapon_words}
-        noun_tokens = {i for m in mentions if m.label in ("WEAPON", "WEAPON_WORD", "TYPE_NOUN", "ROLE")
-                       for i in range(m.start, m.end)}
+        names, weapon_starts, noun_tokens = _time_tokens(doc), set(), set()  # "last March" is no march
+        for m in annotations(doc).mentions:  # one pass over the mentions fills all three
+            if m.label in _NAME_LABELS:
+                names.update(range(m.start, m.end))
+            if m.label in _WEAPON_LABELS:
+                weapon_starts.add(m.start)
+            if m.label in _NOUN_LABELS:
+                noun_tokens.update(range(m.start, m.end))
 
-        lowers = lowers_of(doc)
+        cols = columns_of(doc)
+        lowers = cols.lower
 
         def fits(s, e, t) -> bool:
             # a participle that describes a noun opens no trigger (`_modifier`); a verb-only
             # trigger after "the", "of", "its" is a noun here ("arms"); before a weapon word, or
             # inside a noun phrase the recogniser found, a participle ("armed forces"), and a
             # noun trigger on the same word may take its place ("began shelling")
-            return not (_modifier(doc, s) or t.get("pos") == "VERB" and e - s == 1
+            return not (_modifier(cols, s) or t.get("pos") == "VERB" and e - s == 1
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
                              or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))
 
@@ -63,15 +66,15 @@ class Triggers(Component):
         ann.event_triggers, ann.transfer_triggers = found
 
 
-def _modifier(doc, i: int) -> bool:
+def _modifier(cols, i: int) -> bool:
     """A participle that describes a noun opens no trigger: the head of a compound ("Syrian-backed",
     "UN-brokered", "long-threatened") and "-ed" after a determiner before another word ("his
     alleged part", "the occupied territories")."""
-    lowers = lowers_of(doc)
+    lowers = cols.lower
     if i < 1:
         return False
     if lowers[i - 1] == "-" and i > 1:
-        space = columns_of(doc).space
+        space = cols.space
         if not space[i - 2] and not space[i - 1]:
             return True
     return lowers[i].endswith("ed") and i + 1 < len(lowers) and lowers[i - 1] in NOMINAL_BEFORE \
