@@ -407,9 +407,19 @@ def _rank(doc, clause, start, trigger, support_verbs) -> int:
     if start > 0 and lowers[start - 1] == "to":
         return 1
     participle = lowers[start].endswith("ing") and start > 0 and texts[start - 1] == ","
-    opener = next((w for w in reversed(lowers[clause.sent_start:start - participle])
-                   if w in _ADJUNCT_OPENERS or w == ","), None)  # "..., killing" shares its verb's rank
+    opener = _last_opener(lowers, clause.sent_start, start - participle)  # "..., killing" shares its verb's rank
     return 1 if opener in _ADJUNCT_OPENERS or args.apposition_span(doc, start) else 0
+
+
+_OPENERS_OR_COMMA = _ADJUNCT_OPENERS | {","}
+
+
+def _last_opener(lowers, first: int, end: int) -> str | None:
+    """The last adjunct opener or comma among the words from `first` to before `end`."""
+    for i in range(end - 1, first - 1, -1):
+        if lowers[i] in _OPENERS_OR_COMMA:
+            return lowers[i]
+    return None
 
 
 def _aim(doc, start, end, trigger) -> bool:
