@@ -7,7 +7,7 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter
 
@@ -105,8 +105,13 @@ def _cue_end(doc, cue) -> int | None:
     """The token after an attribution cue, found once per cue: every trigger after it asks."""
     ends = doc.user_data.setdefault("flashpoint_cue_ends", {})
     if cue not in ends:
-        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-        ends[cue] = span.end if span is not None else None
+        if 0 <= cue[0] < cue[1] <= len(text_of(doc)):
+            # `doc.char_span(*cue, alignment_mode="expand").end`: the token holding the cue's last
+            # character is the last one that starts at or before it
+            ends[cue] = bisect_right(columns_of(doc).idx, cue[1] - 1)
+        else:
+            span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+            ends[cue] = span.end if span is not None else None
     return ends[cue]
 
 
@@ -125,7 +130,7 @@ def group_left(doc, mentions, trigger_start: int):
     lowers = columns_of(doc).lower
     group = [before[-1]]
     for m in reversed(before[:-1]):
-        between = token_range(doc, m.end, group[0].start)
+        between = range(m.end, group[0].start)
         joined = any(lowers[k] == "and" for k in between) or all(lowers[k] in _LIST_MARKS for k in between)
         if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
                 lowers[k] in _SUBJECT_JOINERS or k in described for k in between):
@@ -421,16 +426,15 @@ def _sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
 
 
 def _read_sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
-    from flashpoint.pipeline.trigger_match import trigger_positions
-
     cols = columns_of(doc)
     idx = cols.idx
     sent_start = idx[clause.sent_start]
     dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
     if not dates:
         return [], [], None
-    positions = trigger_positions(doc)  # in order
-    others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
+    ann = annotations(doc)
+    others = sorted(idx[s] for s, _, _ in ann.event_triggers + ann.transfer_triggers
+                    if clause.sent_start <= s < clause.sent_end)
     return dates, others, _frame_date(doc, clause, dates, sent_start)
 
 
