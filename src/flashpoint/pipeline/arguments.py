@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter
 
 from lemminflect import getAllInflections, getAllLemmas
@@ -86,7 +87,8 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
     first = _cue_end(doc, cue)
     first = trigger if first is None else first
     times = {i for x in times_within(doc, cue[1], idx[trigger]) for i in range(first, trigger) if x.start <= idx[i] < x.end}
-    between = [i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES]
+    words = (i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES)
+    between = list(islice(words, 9))
     if len(between) > 8:
         return False
     own = any(lowers[i] in _POSSESSIVES for i in between)  # "said its forces had destroyed"

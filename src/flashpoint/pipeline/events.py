@@ -64,6 +64,8 @@ class Events(Component):
 
     def match(self, doc):
         ann = annotations(doc)
+        if not ann.transfer_tokens:  # most documents: no transfer record to stand in for an act
+            return list(ann.event_triggers)
         return [(s, e, t) for s, e, t in ann.event_triggers
                 if not (t["type"] in _SUPPRESSED_BY_TRANSFER and ann.transfer_tokens & set(range(s, e)))]
 
