@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from operator import attrgetter
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections
 
 from flashpoint.pipeline.annotations import (
     annotations,
@@ -360,8 +360,13 @@ def is_passive(doc, start: int) -> bool:
 @lru_cache(maxsize=4096)
 def _participle(word: str) -> bool:
     """"blown", "flown", "drawn": a past participle by lemminflect's tables."""
-    return any(word in getAllInflections(lemma, upos="VERB").get("VBN", ())
-               for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()))
+    return any(word in _past_participles(lemma) for lemma in lemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=4096)
+def _past_participles(lemma: str) -> tuple[str, ...]:
+    """A verb's past participles, looked up once per verb (lemminflect copies its tables at every call)."""
+    return tuple(getAllInflections(lemma, upos="VERB").get("VBN", ()))
 
 
 _ADJECTIVAL = {"opposed", "committed", "determined", "dedicated", "prepared", "inclined", "resolved", "obliged",
