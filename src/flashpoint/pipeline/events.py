@@ -104,7 +104,7 @@ class Events(Component):
         if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
                 or negated(doc, clause, start, window=3, words=_NOT_DONE):
             return None
-        if _aim(doc, start, end, trigger, self.verb_forms(trigger)):
+        if _aim(doc, start, end, trigger, self.verb_forms):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
@@ -434,7 +434,7 @@ def _last_opener(lowers, first: int, end: int) -> str | None:
     return None
 
 
-def _aim(doc, start, end, trigger, verbs) -> bool:
+def _aim(doc, start, end, trigger, verb_forms) -> bool:
     """"sought to expand", "moved to acquire": a one-word verb trigger before an infinitive names
     an aim. "to" before a noun phrase is a preposition ("granted asylum to five officers")."""
     lowers = columns_of(doc).lower
@@ -442,7 +442,7 @@ def _aim(doc, start, end, trigger, verbs) -> bool:
         return False
     after = doc[end + 1] if end + 1 < len(lowers) else None
     return not (after is None or after.lower_ in _DETERMINERS or not after.is_lower or after.like_num
-                or _noun_form(lowers[start], verbs))
+                or _noun_form(lowers[start], verb_forms(trigger)))
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
