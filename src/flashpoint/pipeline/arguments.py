@@ -7,11 +7,12 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import islice
 from operator import attrgetter
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections
 
 from flashpoint.pipeline.annotations import (
     annotations,
@@ -86,19 +87,33 @@ def _speaker_acts(doc, cue, trigger: int) -> bool:
     first = _cue_end(doc, cue)
     first = trigger if first is None else first
     times = {i for x in times_within(doc, cue[1], idx[trigger]) for i in range(first, trigger) if x.start <= idx[i] < x.end}
-    between = [i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES]
+    words = (i for i in range(first, trigger) if i not in times and cols.text[i] not in _QUOTES)
+    between = list(islice(words, 9))
+    if len(between) > 8:
+        return False
     own = any(lowers[i] in _POSSESSIVES for i in between)  # "said its forces had destroyed"
-    roles = {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)} if own else ()
-    return len(between) <= 8 and all(lowers[i] in _BETWEEN_SPEAKER_AND_ACT or own and i in roles
-                                     or lowers[i].endswith("ly") and cols.is_lower[i] for i in between)
+    roles = _role_tokens(doc) if own else ()
+    return all(lowers[i] in _BETWEEN_SPEAKER_AND_ACT or own and i in roles
+               or lowers[i].endswith("ly") and cols.is_lower[i] for i in between)
+
+
+@per_document
+def _role_tokens(doc) -> set[int]:
+    """The tokens of role nouns, read once."""
+    return {i for m in annotations(doc).mentions if m.label == "ROLE" for i in range(m.start, m.end)}
 
 
 def _cue_end(doc, cue) -> int | None:
     """The token after an attribution cue, found once per cue: every trigger after it asks."""
     ends = doc.user_data.setdefault("flashpoint_cue_ends", {})
     if cue not in ends:
-        span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-        ends[cue] = span.end if span is not None else None
+        if 0 <= cue[0] < cue[1] <= len(text_of(doc)):
+            # `doc.char_span(*cue, alignment_mode="expand").end`: the token holding the cue's last
+            # character is the last one that starts at or before it
+            ends[cue] = bisect_right(columns_of(doc).idx, cue[1] - 1)
+        else:
+            span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+            ends[cue] = span.end if span is not None else None
     return ends[cue]
 
 
@@ -109,15 +124,15 @@ def group_left(doc, mentions, trigger_start: int):
     aside = _apposition_before(doc, trigger_start) if before else None
     if aside:
         before = [m for m in before if not aside[0] <= m.start < aside[1]]
-    if not before:
-        return []
+    if len(before) < 2:
+        return before  # one name: no list to gather, no noun it might modify
     described = _described(doc)
     while len(before) > 1 and _modifies_noun(doc, before[-1], described, before[-2]):
         before.pop()  # "mobilized pressure groups in the United States to help": the groups' place
     lowers = columns_of(doc).lower
     group = [before[-1]]
     for m in reversed(before[:-1]):
-        between = token_range(doc, m.end, group[0].start)
+        between = range(m.end, group[0].start)
         joined = any(lowers[k] == "and" for k in between) or all(lowers[k] in _LIST_MARKS for k in between)
         if (m.start, m.end) == (group[0].start, group[0].end) or joined and all(
                 lowers[k] in _SUBJECT_JOINERS or k in described for k in between):
@@ -345,8 +360,13 @@ def is_passive(doc, start: int) -> bool:
 @lru_cache(maxsize=4096)
 def _participle(word: str) -> bool:
     """"blown", "flown", "drawn": a past participle by lemminflect's tables."""
-    return any(word in getAllInflections(lemma, upos="VERB").get("VBN", ())
-               for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()))
+    return any(word in _past_participles(lemma) for lemma in lemmas(word).get("VERB", ()))
+
+
+@lru_cache(maxsize=4096)
+def _past_participles(lemma: str) -> tuple[str, ...]:
+    """A verb's past participles, looked up once per verb (lemminflect copies its tables at every call)."""
+    return tuple(getAllInflections(lemma, upos="VERB").get("VBN", ()))
 
 
 _ADJECTIVAL = {"opposed", "committed", "determined", "dedicated", "prepared", "inclined", "resolved", "obliged",
@@ -380,17 +400,11 @@ def attribution_for(doc, clause: Clause, trigger: int, parties: set[str], outlet
 def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     """The date of the trigger: a temporal expression of its sentence that no other trigger is
     nearer to, the nearest such in its clause first."""
-    from flashpoint.pipeline.trigger_match import trigger_positions
-
-    cols = columns_of(doc)
-    idx = cols.idx
-    sent_start = idx[clause.sent_start]
-    dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
+    dates, others, frame = _sentence_dates(doc, clause)
     if not dates:
         return None
+    idx = columns_of(doc).idx
     here = idx[trigger_start]
-    positions = trigger_positions(doc)  # in order
-    others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     mine = []
     for t in dates:
         if not (t.begin or t.value == "PRESENT_REF"):
@@ -399,7 +413,6 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
         if abs(nearest - t.start) >= abs(here - t.start):
             mine.append(t)
     if not mine:
-        frame = _frame_date(doc, clause, dates, sent_start)
         return date_of(doc, frame, dct) if frame else None
     in_clause = [t for t in mine if idx[clause.start] <= t.start <= idx[clause.end - 1]]
     timex = min(in_clause or mine, key=lambda t: abs(t.start - here))
@@ -408,6 +421,28 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     if "since" in between and dct:
         found["end"] = dct
     return found
+
+
+def _sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
+    """The dates of the clause's sentence, where its triggers begin and the date that opens it,
+    found once per sentence: every record in it asks."""
+    found = doc.user_data.setdefault("flashpoint_sentence_dates", {})
+    if clause.sent_start not in found:
+        found[clause.sent_start] = _read_sentence_dates(doc, clause)
+    return found[clause.sent_start]
+
+
+def _read_sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
+    cols = columns_of(doc)
+    idx = cols.idx
+    sent_start = idx[clause.sent_start]
+    dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
+    if not dates:
+        return [], [], None
+    ann = annotations(doc)
+    others = sorted(idx[s] for s, _, _ in ann.event_triggers + ann.transfer_triggers
+                    if clause.sent_start <= s < clause.sent_end)
+    return dates, others, _frame_date(doc, clause, dates, sent_start)
 
 
 def _frame_date(doc, clause, dates, sent_start: int):

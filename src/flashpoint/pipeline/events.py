@@ -60,9 +60,12 @@ class Events(Component):
         self.support_verbs = {f for v in kb.trigger_rules.get("support_verbs") or () for f in forms(v, "VERB")}
         by_id = {t["id"]: t for t in kb.triggers}
         self.joint = {t["joint"]: by_id[t["joint"]] for t in kb.triggers if t.get("joint") in by_id}
+        self._verbs: dict[str, frozenset[str] | None] = {}  # trigger id -> its verb forms
 
     def match(self, doc):
         ann = annotations(doc)
+        if not ann.transfer_tokens:  # most documents: no transfer record to stand in for an act
+            return list(ann.event_triggers)
         return [(s, e, t) for s, e, t in ann.event_triggers
                 if not (t["type"] in _SUPPRESSED_BY_TRANSFER and ann.transfer_tokens & set(range(s, e)))]
 
@@ -101,7 +104,7 @@ class Events(Component):
         if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
                 or negated(doc, clause, start, window=3, words=_NOT_DONE):
             return None
-        if _aim(doc, start, end, trigger):
+        if _aim(doc, start, end, trigger, self.verb_forms):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
@@ -208,12 +211,13 @@ class Events(Component):
             "trigger": {"text": span_text(doc, start, end), "start": columns_of(doc).idx[start],
                         "end": columns_of(doc).end_char(end - 1)},
             "_sentence": clause.sent_start,
-            "_rank": _rank(doc, clause, start, trigger, self.support_verbs),
+            "_rank": _rank(doc, clause, start, trigger, self.support_verbs, self.verb_forms(trigger)),
         }
 
     def arguments(self, doc, mentions, start, end, trigger):
         lowers = columns_of(doc).lower
-        nominal = args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)
+        verbs = self.verb_forms(trigger)
+        nominal = args.is_nominal(doc, start) or _noun_form(lowers[start], verbs)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
             after = args.next_word(doc, end)
@@ -240,7 +244,7 @@ class Events(Component):
                 or [m for m in mentions if end <= m.start <= end + 1]
             return actors, [m for m in recipients if m not in actors]
         # "rejected recent calls by Belarus's rulers": "by" names who made the calls, not who rejects
-        agents = [] if end - start > 1 and _noun_form(lowers[end - 1], trigger) and not \
+        agents = [] if end - start > 1 and _noun_form(lowers[end - 1], verbs) and not \
             args.is_passive(doc, end - 1) else args.passive_agent(doc, mentions, end)
         if args.is_passive(doc, start):
             # "five peacekeepers were killed (by X)": the subject is the one acted upon
@@ -365,6 +369,14 @@ class Events(Component):
         received = self.operators(doc, targets)
         return [r for r in received if r.ref.get("country") not in acting]
 
+    def verb_forms(self, trigger) -> frozenset[str] | None:
+        """The verb forms of a trigger's lemmas and of its phrases' verb heads ("reach an
+        agreement", not "civil unrest"), made once per trigger id (the lexicon's ids are unique)."""
+        key = trigger["id"]
+        if key not in self._verbs:
+            self._verbs[key] = _verb_forms(tuple(trigger.get("lemmas") or ()), tuple(trigger.get("phrases") or ()))
+        return self._verbs[key]
+
     def weapon_mode(self, ann, weapons, event_type):
         if event_type != "ASSAULT":
             return None
@@ -394,25 +406,35 @@ _ADJUNCT_OPENERS = {"after", "before", "since", "which", "who", "whose", "whom",
                     "if", "unless", "until", "although", "though"}  # words that open a clause of their own
 
 
-def _rank(doc, clause, start, trigger, support_verbs) -> int:
+def _rank(doc, clause, start, trigger, support_verbs, verbs) -> int:
     """0 for the clause's own act, 1 for an act named by a noun that no verb governs ("the
     invasion forces", "a key ally"), an infinitive of purpose ("staged demonstrations to demand")
     or an act told in an adjunct ("after two days of fighting", "which is preparing an offensive")."""
     cols = columns_of(doc)
     lowers, texts = cols.lower, cols.text
     noun = trigger.get("pos") == "NOUN" and any(lowers[start] in forms(lemma, "NOUN") for lemma in trigger.get("lemmas") or ())
-    if (noun or args.is_nominal(doc, start) or _noun_form(lowers[start], trigger)) \
+    if (noun or args.is_nominal(doc, start) or _noun_form(lowers[start], verbs)) \
             and args.support_verb(doc, start, support_verbs) is None:
         return 1
     if start > 0 and lowers[start - 1] == "to":
         return 1
     participle = lowers[start].endswith("ing") and start > 0 and texts[start - 1] == ","
-    opener = next((w for w in reversed(lowers[clause.sent_start:start - participle])
-                   if w in _ADJUNCT_OPENERS or w == ","), None)  # "..., killing" shares its verb's rank
+    opener = _last_opener(lowers, clause.sent_start, start - participle)  # "..., killing" shares its verb's rank
     return 1 if opener in _ADJUNCT_OPENERS or args.apposition_span(doc, start) else 0
 
 
-def _aim(doc, start, end, trigger) -> bool:
+_OPENERS_OR_COMMA = _ADJUNCT_OPENERS | {","}
+
+
+def _last_opener(lowers, first: int, end: int) -> str | None:
+    """The last adjunct opener or comma among the words from `first` to before `end`."""
+    for i in range(end - 1, first - 1, -1):
+        if lowers[i] in _OPENERS_OR_COMMA:
+            return lowers[i]
+    return None
+
+
+def _aim(doc, start, end, trigger, verb_forms) -> bool:
     """"sought to expand", "moved to acquire": a one-word verb trigger before an infinitive names
     an aim. "to" before a noun phrase is a preposition ("granted asylum to five officers")."""
     lowers = columns_of(doc).lower
@@ -420,17 +442,16 @@ def _aim(doc, start, end, trigger) -> bool:
         return False
     after = doc[end + 1] if end + 1 < len(lowers) else None
     return not (after is None or after.lower_ in _DETERMINERS or not after.is_lower or after.like_num
-                or _noun_form(lowers[start], trigger))
+                or _noun_form(lowers[start], verb_forms(trigger)))
 
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
                 "both", "more", "most", "several", "many", "any", "up"}
 
 
-def _noun_form(word: str, trigger) -> bool:
-    """"threats" is no form of the verb "threaten": the trigger is used as a noun. A phrase
-    counts by its first word when that is a verb ("reach an agreement", not "civil unrest")."""
-    verbs = _verb_forms(tuple(trigger.get("lemmas") or ()), tuple(trigger.get("phrases") or ()))
+def _noun_form(word: str, verbs: frozenset[str] | None) -> bool:
+    """"threats" is no form of the verb "threaten": the trigger (whose `verbs` these are) is used
+    as a noun."""
     return verbs is not None and word not in verbs
 
 
@@ -448,10 +469,15 @@ def _is_verb(word: str) -> bool:
 
 
 def _word_near(doc, clause, start, end, words) -> bool:
-    accepted = {f for w in words for f in forms(w, "NOUN")}
+    accepted = _noun_forms(tuple(words))
     lowers = columns_of(doc).lower
     near = [*lowers[max(clause.start, start - 3):start], *lowers[end:min(clause.end, end + 3)]]
     return not accepted.isdisjoint(near)
+
+
+@lru_cache(maxsize=1024)
+def _noun_forms(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for w in words for f in forms(w, "NOUN"))
 
 
 def _military_word(doc, clause, start: int | None = None, end: int | None = None) -> bool:

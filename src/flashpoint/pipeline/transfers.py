@@ -48,6 +48,8 @@ class Transfers(Component):
     def build(self, doc, start, end, trigger):
         ann = annotations(doc)
         clause = clause_at(doc, start)
+        if not any(w.start < clause.end for w in ann.weapon_mentions):
+            return []  # no weapon named by the end of the clause: no system to transfer
         if hypothetical(doc, clause, start, end):
             return []
         attribution = ann.attributions.get((clause.start, clause.end))
