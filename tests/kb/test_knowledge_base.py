@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
+from flashpoint.errors import KnowledgeBaseError
 from flashpoint.kb import KnowledgeBase, load_kb
 from flashpoint.kb.loader import builtin_dir
 
@@ -74,6 +77,19 @@ def test_check_names_the_file_and_entry_of_a_problem(tmp_path):
     kb = KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
     joined = "\n".join(kb.problems)
     assert "made-up-drone" in joined and "no-such-company" in joined and "XXX" in joined
+
+
+def test_two_entries_of_one_file_with_the_same_id_are_refused(tmp_path):
+    (tmp_path / "triggers.yaml").write_text(textwrap.dedent("""\
+        triggers:
+          - {id: shelling, lemmas: [shell], type: ASSAULT}
+          - {id: blockade, lemmas: [blockade], type: COERCE}
+          - {id: shelling, lemmas: [bombard], type: ASSAULT}
+        """), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as error:
+        KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+    assert "entries 1 and 3 both have id 'shelling'" in str(error.value)
+    assert str(tmp_path / "triggers.yaml") in str(error.value)
 
 
 def test_the_knowledge_base_is_not_read_at_import(monkeypatch):

@@ -61,9 +61,17 @@ def _entries(path: Path, key: str | None) -> tuple[list[dict], dict]:
         data = data.get(key) or []
     if not isinstance(data, list):
         raise KnowledgeBaseError(f"{path}: expected a list of entries")
+    first: dict[str, int] = {}
     for number, entry in enumerate(data, 1):
         if not isinstance(entry, dict) or not entry.get("id"):
             raise KnowledgeBaseError(f"{path}: entry {number} has no 'id'; every entry needs one")
+        ident = str(entry["id"])
+        if ident in first:  # the later one would silently replace the earlier
+            raise KnowledgeBaseError(
+                f"{path}: entries {first[ident]} and {number} both have id '{ident}'; "
+                "give one of them another id, or merge them"
+            )
+        first[ident] = number
         entry["_file"] = str(path)
     return data, extra
 
