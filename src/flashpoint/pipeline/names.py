@@ -130,7 +130,7 @@ def people(doc, kept, role_kinds):
     names = _name_words(doc)
     cols = columns_of(doc)
     texts, lowers = cols.text, cols.lower
-    kunyas = {i - 1 for i in names if texts[i - 1] == "Abu"}  # "Abu" and a name word, even opening a sentence
+    kunyas = {i - 1 for i in names if i > 0 and texts[i - 1] == "Abu"}  # "Abu" and a name word, even opening a sentence
     for i in sorted((names | kunyas) - covered):
         if i in covered:
             continue
