@@ -81,7 +81,25 @@ def test_speed_counts_tokens_against_the_bare_tokenizer(results):
     assert d["flashpoint"]["tokens"] == d["spacy.blank('en') tokenizer"]["tokens"] > 0
     assert d["flashpoint"]["docs"] == d["spacy.blank('en') tokenizer"]["docs"]  # every round's texts
     assert any("alternating rounds" in note for note in results["tasks"]["speed"]["notes"])
+    assert any("CPU time" in note for note in results["tasks"]["speed"]["notes"])
+    for side in ("flashpoint", "spacy.blank('en') tokenizer"):
+        assert d[side]["seconds"] > 0 and d[side]["wall_seconds"] > 0
+        assert d[side]["tokens_per_s"] == d[side]["tokens"] / d[side]["seconds"]  # per CPU second
     assert d["peak_rss_mib"] > 0
+
+
+def test_the_speed_clock_counts_cpu_time_not_waiting():
+    import time
+
+    from flashpoint.bench.tasks import _Clock
+
+    clock = _Clock()
+    with clock:
+        time.sleep(0.2)  # waiting, as for another process's turn on a shared core
+    with clock:
+        sum(range(200_000))
+    assert clock.wall >= 0.2
+    assert 0 < clock.cpu < clock.wall / 2
 
 
 def test_tables_render(results):
