@@ -63,6 +63,7 @@ class Segment(Component):
             doc.from_array([SENT_START], marks[:, None])
         doc.user_data["flashpoint_sent_starts"] = starts
 
+
 def _line_breaks(doc) -> list[int]:
     """The tokens that hold a line break, in order (each once: the search goes on after it)."""
     idx, text = columns_of(doc).idx, text_of(doc)
