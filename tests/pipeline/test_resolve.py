@@ -45,6 +45,8 @@ def test_a_leaders_regime_is_his_countrys_government(pipeline):
     ("The minister visited Turkey and made a visit to Lebanon.", {"Turkey", "Lebanon"}),
     ("A bomb went off in the Karrada district of Baghdad.", {"Baghdad"}),
     ("Fighters crossed the Syria-Iraq border at night.", {"Syria", "Iraq"}),
+    ("The talks were held in the UK, and the jets stayed in the United States.", {"UK", "United States"}),
+    ("The president made a visit to the United States in May.", {"United States"}),
 ])
 def test_countries_and_capitals_named_as_places(pipeline, text, places):
     assert _places(_record(pipeline, text), text) >= places
@@ -53,6 +55,23 @@ def test_countries_and_capitals_named_as_places(pipeline, text, places):
 def test_a_country_that_acts_is_no_place(pipeline):
     text = "Turkey said it would send aid, and Iraq and Syria agreed."
     assert not _places(_record(pipeline, text), text)
+
+
+@pytest.mark.parametrize("text", ["Troops fought in the US-led coalition.", "Troops fought in US-led operations."])
+def test_a_country_joined_to_the_next_word_is_a_modifier_not_a_place(pipeline, text):
+    record = _record(pipeline, text)
+    assert not _places(record, text)
+    assert _actors(record, text)["US"] == ("state", "USA", "USA")
+
+
+def test_rebels_and_protesters_in_a_country_are_that_countrys_and_it_is_their_place(pipeline):
+    text = "Rebels in the Ivory Coast dismissed an appeal. Protesters in Iran marched. Troops in Syria waited."
+    record = _record(pipeline, text)
+    actors = _actors(record, text)
+    assert actors["Rebels"] == ("group", "CIV", "CIVREB")
+    assert actors["Protesters"] == ("group", "IRN", "IRNOPP")
+    assert "Troops" not in actors  # troops in a country may be anyone's
+    assert _places(record, text) == {"Ivory Coast", "Iran", "Syria"}
 
 
 def test_a_hyphenated_country_adjective_after_the_is_no_actor(pipeline):

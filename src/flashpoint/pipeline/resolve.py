@@ -52,6 +52,11 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCEN
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
 
 
+# group nouns that belong to the country they are "in" ("rebels in Syria", "protesters in Iran");
+# "troops in Syria" may be anyone's
+_DOMESTIC_SECTORS = {"REB", "INS", "OPP"}
+
+
 def _title(role, role_m) -> bool:
     """A role noun that names one person: an office ("Minister"), or one member of a group
     ("Judge Alejandro Rivera", "U.N. mediator Diego Cordovez"), not the group ("judges")."""
@@ -328,15 +333,21 @@ class _Context:
         locative ("in Syria"), with a compass word ("in northern Iraq" is the mention), listed after
         such a place ("in Iraq and Syria"), as the end of an address ("Palmyra, Syria", "Karrada,
         Baghdad"), as where someone travels ("visited Turkey", "a visit to Uzbekistan"), or with a
-        part of it ("the Karrada district of Baghdad", "the Syria-Iraq border"). "to" and "from"
+        part of it ("the Karrada district of Baghdad", "the Syria-Iraq border"); an article between
+        cue and name changes nothing ("in the UK", "a visit to the United States"), but a name joined
+        to the next word by a hyphen modifies it ("in US-led operations"). "to" and "from"
         alone are no cue: they name recipients and suppliers ("sold drones to Kyrgyzstan")."""
+        if self.text(m.end) in ("-", "–") and not self._border(m):
+            return m.start, False  # "in US-led operations", "UK-based": a modifier names no place
         compass = self.lower(m.start - 1) in COMPASS
         start = m.start - 1 if compass else m.start
-        before = self.lower(start - 1)
+        article = int(self.lower(start - 1) == "the")  # "in the UK", "a visit to the United States"
+        cue = start - 1 - article  # the word before the name and its article
+        before = self.lower(cue)
         if before is None:
             return m.start, False
-        if before in LOCATIVE or self._travel(start - 1) or self._listed_place(i, start) \
-                or self._part_of(start - 1) or self._border(m):
+        if before in LOCATIVE or self._travel(cue) or self._listed_place(i, start - article) \
+                or self._part_of(cue) or self._border(m):
             return start, True
         return m.start, not compass and self._address(m)
 
@@ -450,6 +461,10 @@ class _Context:
             if target.label == "COUNTRY" and role.sector and not attributive:
                 self.link(self.group_actor(target.key, role.sector), m.start, target.end, role=role.id)
                 return i + 2
+        if target and target.label == "COUNTRY" and role.kind == "group" and role.sector in _DOMESTIC_SECTORS \
+                and self.lower(m.end) == "in" and target.start == m.end + 1 + (self.lower(m.end + 1) == "the"):
+            # "Rebels in the Ivory Coast": that country's rebels, and the country is where they are
+            self.link(self.group_actor(target.key, role.sector), m.start, m.end, role=role.id)
         return i + 1
 
     def _apposition_window(self, m):
