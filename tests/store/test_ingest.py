@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -45,6 +46,24 @@ def test_a_dask_local_cluster_of_two_worker_processes_stores_what_in_process_sto
     report = ingest([str(path)], db=spread, extractor=FAKE, batch_size=5, dask="local:2")
     assert report.written == 60
     assert snapshot(open_store(spread).engine) == snapshot(open_store(alone).engine)
+
+
+def test_a_dask_local_cluster_starts_when_the_usual_dashboard_port_is_taken(tmp_path, corpus):
+    """Another cluster (a notebook's, a second run's) on port 8787 must not stop or warn ours:
+    the tests turn warnings into errors, so a warning about the port fails here too."""
+    pytest.importorskip("dask.distributed")
+    holder = socket.socket()
+    try:
+        holder.bind(("0.0.0.0", 8787))
+        holder.listen()
+    except OSError:
+        pass  # something already holds it: the condition under test
+    try:
+        report = ingest([str(corpus(10))], db=f"sqlite:///{tmp_path}/dask.db", extractor=FAKE, batch_size=5,
+                        dask="local:1")
+    finally:
+        holder.close()
+    assert report.written == 10
 
 
 def _count(url: str, table) -> int:

@@ -54,7 +54,9 @@ def _dask_client(address: str):
 
     if address.startswith("local"):
         count = int(address.partition(":")[2] or 2)
-        cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None)
+        # the scheduler's HTTP server on a free port: on 8787, the usual one, a second cluster (a
+        # notebook's, another run's) would make it warn and move
+        cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0")
         with cluster, Client(cluster) as client:
             yield client
     else:
