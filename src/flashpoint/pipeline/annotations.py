@@ -6,6 +6,7 @@ each component fills its own fields and reads those of the components before it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 
@@ -230,6 +231,21 @@ def columns_of(doc) -> Columns:
     except KeyError:
         cached = doc.user_data["flashpoint_columns"] = Columns(doc)
         return cached
+
+
+def token_span(doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """`doc.char_span(start_char, end_char, alignment_mode="expand")` as (start, end) token
+    indices, without making the span: the tokens and their trailing spaces cover the text, so the
+    token holding a character is the last one that starts at or before it, and a span that starts
+    on the space after a token starts at the next one."""
+    cols = columns_of(doc)
+    if not 0 <= start_char < end_char <= len(text_of(doc)):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        return (span.start, span.end) if span is not None else None
+    start = bisect_right(cols.idx, start_char) - 1
+    if start_char == cols.end_char(start):
+        start += 1
+    return start, bisect_right(cols.idx, end_char - 1)
 
 
 def token_range(doc, start: int, end: int) -> range:

@@ -7,7 +7,7 @@ passive verb names the actor; a party's own statement is a claim, a third party'
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import islice
 from operator import attrgetter
@@ -20,6 +20,7 @@ from flashpoint.pipeline.annotations import (
     per_document,
     text_of,
     token_range,
+    token_span,
 )
 from flashpoint.pipeline.clauses import Clause, sentences
 from flashpoint.pipeline.lexicon import lemmas
@@ -107,13 +108,8 @@ def _cue_end(doc, cue) -> int | None:
     """The token after an attribution cue, found once per cue: every trigger after it asks."""
     ends = doc.user_data.setdefault("flashpoint_cue_ends", {})
     if cue not in ends:
-        if 0 <= cue[0] < cue[1] <= len(text_of(doc)):
-            # `doc.char_span(*cue, alignment_mode="expand").end`: the token holding the cue's last
-            # character is the last one that starts at or before it
-            ends[cue] = bisect_right(columns_of(doc).idx, cue[1] - 1)
-        else:
-            span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-            ends[cue] = span.end if span is not None else None
+        span = token_span(doc, *cue)
+        ends[cue] = span[1] if span is not None else None
     return ends[cue]
 
 
@@ -439,9 +435,10 @@ def _read_sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
     dates = [t for t in times_within(doc, sent_start, cols.end_char(clause.sent_end - 1)) if t.type == "DATE"]
     if not dates:
         return [], [], None
-    ann = annotations(doc)
-    others = sorted(idx[s] for s, _, _ in ann.event_triggers + ann.transfer_triggers
-                    if clause.sent_start <= s < clause.sent_end)
+    from flashpoint.pipeline.trigger_match import trigger_positions  # it imports this module
+
+    positions = trigger_positions(doc)  # in order
+    others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     return dates, others, _frame_date(doc, clause, dates, sent_start)
 
 

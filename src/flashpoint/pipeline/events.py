@@ -374,7 +374,7 @@ class Events(Component):
         agreement", not "civil unrest"), made once per trigger id (the lexicon's ids are unique)."""
         key = trigger["id"]
         if key not in self._verbs:
-            self._verbs[key] = _verb_forms(tuple(trigger.get("lemmas") or ()), tuple(trigger.get("phrases") or ()))
+            self._verbs[key] = _verb_forms(trigger.get("lemmas") or (), trigger.get("phrases") or ())
         return self._verbs[key]
 
     def weapon_mode(self, ann, weapons, event_type):
@@ -455,8 +455,7 @@ def _noun_form(word: str, verbs: frozenset[str] | None) -> bool:
     return verbs is not None and word not in verbs
 
 
-@lru_cache(maxsize=4096)
-def _verb_forms(lemmas: tuple, phrases: tuple) -> frozenset[str] | None:
+def _verb_forms(lemmas, phrases) -> frozenset[str] | None:
     """Every verb form of a trigger's lemmas and of its phrases' verb heads; None where it has none."""
     heads = [p.split()[0] for p in phrases]
     verbs = [*lemmas, *(h for h in heads if _is_verb(h))]

@@ -7,14 +7,13 @@ Cooperation Organization") is no trigger at all.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from itertools import compress
 
 from flashpoint.pipeline.annotations import (
     annotations,
     columns_of,
     per_document,
-    text_of,
+    token_span,
 )
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
@@ -82,20 +81,12 @@ def _modifier(cols, i: int) -> bool:
 
 
 def _time_tokens(doc) -> set[int]:
-    """The tokens a temporal expression covers, at least in part: `doc.char_span(start, end,
-    alignment_mode="expand")`, found by bisection over the tokens' offsets (the tokens and their
-    trailing spaces cover the text, so the token holding a character is the last one that starts
-    at or before it)."""
-    cols = columns_of(doc)
-    idx, length = cols.idx, len(text_of(doc))
+    """The tokens a temporal expression covers, at least in part."""
     out = set()
     for x in annotations(doc).times:
-        if not 0 <= x.start < length or not 0 < x.end <= length:
-            continue  # no token holds the character: no span
-        start = bisect_right(idx, x.start) - 1
-        if x.start == cols.end_char(start):  # on the space after a token: not that token
-            start += 1
-        out.update(range(start, bisect_right(idx, x.end - 1)))
+        span = token_span(doc, x.start, x.end)
+        if span is not None:
+            out.update(range(*span))
     return out
 
 
