@@ -111,8 +111,7 @@ class Recognise(Component):
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
-            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and texts[start - 1] == "-" \
-                    and joined_particle(doc, start - 1):
+            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(doc, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
             yield start, end, label, key
 
