@@ -42,7 +42,9 @@ def bench(
         help="Where to write the JSON results [default: bench-results/bench-DATE.json].",
     ),
 ) -> None:
-    """Score flashpoint against annotated gold data and time it; print a table and save JSON."""
+    """Score flashpoint against annotated gold data and time it; print a table and save JSON.
+    Speed is flashpoint's and spaCy's bare tokenizer's tokens per second of CPU time, in turns on
+    one core (wall times are in the notes)."""
     from rich.console import Console
 
     from flashpoint.bench import runner
