@@ -92,6 +92,40 @@ def test_two_entries_of_one_file_with_the_same_id_are_refused(tmp_path):
     assert str(tmp_path / "triggers.yaml") in str(error.value)
 
 
+def test_a_country_stands_at_geonames_point_for_it():
+    kb = load_kb()
+    # GeoNames' points (country_points.tsv), not countryinfo's (38,-97; 60,-95), which lie 235 and
+    # 1,031 km away and make every geocoding of "the United States" or "Canada" a miss
+    assert (kb.countries["USA"].lat, kb.countries["USA"].lon) == (39.76, -98.5)
+    assert (kb.countries["CAN"].lat, kb.countries["CAN"].lon) == (60.10867, -113.64258)
+    # a curated country no package knows gets the table's point too (it had none before)
+    assert (kb.countries["XKX"].lat, kb.countries["XKX"].lon) == (42.58333, 20.91667)
+    # a territory the table leaves out keeps countryinfo's point
+    assert kb.countries["GRL"].lat is not None
+
+
+def test_a_user_point_replaces_the_built_in_one(tmp_path):
+    (tmp_path / "country_points.tsv").write_text("# my own\nKGZ\t40.5\t72.8\tKyrgyzstan (Osh)\n", encoding="utf-8")
+    (tmp_path / "countries.yaml").write_text(textwrap.dedent("""\
+        - {id: tjk, code: TJK, point: [38.56, 68.77], source: "Dushanbe, for a test"}
+        """), encoding="utf-8")
+    kb = KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+    assert (kb.countries["KGZ"].lat, kb.countries["KGZ"].lon) == (40.5, 72.8)
+    assert (kb.countries["TJK"].lat, kb.countries["TJK"].lon) == (38.56, 68.77)
+    assert (kb.countries["TUR"].lat, kb.countries["TUR"].lon) == (39.0, 35.0)  # the other rows stay
+
+
+@pytest.mark.parametrize(("file", "text", "message"), [
+    ("country_points.tsv", "KGZ\t41.5\n", "country_points.tsv, line 1: expected 'CODE<tab>LAT<tab>LON'"),
+    ("country_points.tsv", "# a note\nKGZ\t141.5\t75\n", "line 2: expected 'CODE<tab>LAT<tab>LON', with -90 <= LAT <= 90"),
+    ("countries.yaml", "- {id: tjk, code: TJK, point: 38.5}\n", "country 'tjk' has point 38.5; write it as [lat, lon]"),
+])
+def test_a_point_that_is_not_one_is_refused_with_its_place(tmp_path, file, text, message):
+    (tmp_path / file).write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+
+
 def test_the_knowledge_base_is_not_read_at_import(monkeypatch):
     import importlib
     import sys

