@@ -35,6 +35,17 @@ def test_a_country_name_that_is_one_of_its_divisions_is_the_division(gazetteer):
     assert geocode("Mexico")["feature"] == "country"
 
 
+def test_a_seat_of_government_that_is_no_town_is_its_capital(gazetteer):
+    # a building standing for a government is its capital's town, before the namesake town of
+    # 11,000 in Tennessee (and Casablanca, "white house" in Spanish, an alternate name)
+    assert geocode("White House")["name"] == "Washington" and geocode("White House")["admin1"] == "DC"
+    assert geocode("the Kremlin")["name"] == "Moscow"
+    assert (geocode("Downing Street")["name"], geocode("Downing Street")["country"]) == ("London", "GBR")
+    # a seat that is a town of its own stays that town, not the constitutional capital
+    assert geocode("The Hague")["name"] == "The Hague"
+    assert geocode("La Paz")["country"] == "BOL" and geocode("La Paz")["name"] == "La Paz"
+
+
 def test_a_short_code_is_never_a_town(gazetteer):
     assert all(m.place.feature != "city" for m in gazetteer.matches("US"))
 

@@ -34,6 +34,7 @@ _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
 _lock = threading.Lock()
 GAZETTEER_ENV = "FLASHPOINT_GAZETTEER"
+SEAT_TOWN = 100_000  # a seat of government named like a town this large is that town ("The Hague")
 
 # Adjectives of the continents, which GeoNames does not list; "American" is the United States'.
 CONTINENT_ADJECTIVES = {"EU": ("European",), "AF": ("African",), "AS": ("Asian",), "OC": ("Oceanian",),
@@ -340,13 +341,27 @@ class Gazetteer(Answers):
             return self.matches(name[4:])
         if not found and dotted_abbreviation_of(name):
             found = [Match(m.place, "abbreviation") for m in self._divisions_abbreviated(name)]
-        return tuple(_capitals(found, key, self.seats))
+        return tuple(self._seat_towns(key) + _capitals(found, key, self.seats))
 
-    def _rows(self, query: str, key: str) -> list[Match]:
+    def _seat_towns(self, key: str) -> list[Match]:
+        """A seat of government that is not a town of its own ("the White House", "the Kremlin",
+        "Downing Street") stands for its country's capital: as a place it is the capital's town,
+        before any small namesake (White House, Tennessee). A seat that is a town ("The Hague",
+        "La Paz": one of at least `SEAT_TOWN` people) is that town."""
+        out = []
+        for code, capital in self.seat_capitals.get(key, ()):
+            namesakes = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
+                                   "AND p.population >= ? LIMIT 1", (key, code, SEAT_TOWN))
+            towns = [m for m in self.matches(capital) if m.place.country == code and m.place.feature == "city"]
+            if towns and not namesakes:
+                out.append(Match(towns[0].place, "capital"))
+        return out
+
+    def _rows(self, query: str, key: str | tuple) -> list[Match]:
         columns = ("p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "
                    "FROM name n JOIN place p ON p.id = n.id")
         found, seen = [], set()
-        for row in self.db.execute(query.format(columns), (key,)):
+        for row in self.db.execute(query.format(columns), key if isinstance(key, tuple) else (key,)):
             if row[0] not in seen:
                 seen.add(row[0])
                 found.append(Match(Candidate(*row[:8]), row[8]))
@@ -362,6 +377,16 @@ class Gazetteer(Answers):
     def seats(self) -> set[tuple[str, str]]:
         """(country, name) of capitals and seats of government: "Washington" is first of all its capital."""
         return {(c.code, lookup_key(s)) for c in self.kb.countries.values() for s in (c.capital, *c.seats) if s}
+
+    @cached_property
+    def seat_capitals(self) -> dict[str, list[tuple[str, str]]]:
+        """A seat of government's name -> (country, capital's name) where the seat is not the capital."""
+        found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for c in self.kb.countries.values():
+            for seat in c.seats:
+                if c.capital and lookup_key(seat) != lookup_key(c.capital):
+                    found[lookup_key(seat)].append((c.code, c.capital))
+        return dict(found)
 
     @cached_property
     def large_places(self) -> dict[str, list[Match]]:
