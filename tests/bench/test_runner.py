@@ -88,6 +88,17 @@ def test_speed_counts_tokens_against_the_bare_tokenizer(results):
     assert d["peak_rss_mib"] > 0
 
 
+def test_speed_drops_each_record_as_the_tokenizer_drops_its_docs(tiny_gold, fake_systems):
+    # records held for the whole run made the garbage collector walk them all, timed on
+    # flashpoint's side only; scoring tasks extract again for themselves
+    results = runner.run_bench(quick=True, data_dir=tiny_gold, systems=fake_systems, task_names=["speed"])
+    pipeline = fake_systems.pipeline()
+    assert results["tasks"]["speed"]["details"]["flashpoint"]["docs"] == len(pipeline.seen) > 0
+    assert fake_systems._records == {}
+    run = fake_systems.extract([("Aleppo was shelled.", None)])  # a scoring task's records are kept
+    assert len(run.records) == 1 and len(fake_systems._records) == 1
+
+
 def test_the_speed_clock_counts_cpu_time_not_waiting():
     import time
 
