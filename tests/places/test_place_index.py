@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.places import default_gazetteer, geocode, geocode_document
-from flashpoint.places.gazetteer import extent_centre
+from flashpoint.places.gazetteer import alternates, extent_centre
 from flashpoint.places.names import dotted_abbreviation_of, lookup_key, short_code
 
 
@@ -44,6 +44,21 @@ def test_a_seat_of_government_that_is_no_town_is_its_capital(gazetteer):
     # a seat that is a town of its own stays that town, not the constitutional capital
     assert geocode("The Hague")["name"] == "The Hague"
     assert geocode("La Paz")["country"] == "BOL" and geocode("La Paz")["name"] == "La Paz"
+
+
+def test_a_towns_name_without_accents_is_its_name(gazetteer):
+    # English news writes "Tikrit", "Bogota": GeoNames' "Tikrīt", "Bogotá" under their own name
+    assert ("IRQ", "city", "name") in kinds(gazetteer, "Tikrit")
+    assert geocode("Bogota")["country"] == "COL"  # not Bogota, New Jersey (8,400 people)
+    assert ("COL", "city", "capital") in kinds(gazetteer, "Bogota")
+    # ... but not a small town's, which is more often a surname or a word ("Keita said")
+    assert ("NER", "city", "name") not in kinds(gazetteer, "Keita")
+
+
+def test_alternate_names():
+    assert alternates("Tikrīt", ["Tikrit", "Takrit"], 42_477) == {("tikrit", "name"), ("Takrit", "alternate")}
+    assert alternates("Keïta", ["Keita"], 14_022) == {("Keita", "alternate")}
+    assert alternates("Chargé", ["Charge"], 50_000) == {("Charge", "alternate")}  # a common word
 
 
 def test_a_short_code_is_never_a_town(gazetteer):

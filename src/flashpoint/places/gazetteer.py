@@ -28,12 +28,13 @@ from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
 _lock = threading.Lock()
 GAZETTEER_ENV = "FLASHPOINT_GAZETTEER"
+FOLDED_NAME_POPULATION = 15_000  # people a town needs for its name without accents to be its name
 SEAT_TOWN = 100_000  # a seat of government named like a town this large is that town ("The Hague")
 
 # Adjectives of the continents, which GeoNames does not list; "American" is the United States'.
@@ -100,10 +101,24 @@ def admin1_table() -> list[tuple[str, str, str, int]]:
     return rows
 
 
-def alternates(name: str, others) -> set[tuple[str, str]]:
-    """The Latin-script alternate names of a place worth looking up, as (name, "alternate")."""
-    own = lookup_key(name)
-    return {(a, "alternate") for a in others if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own}
+def alternates(name: str, others, population: int = 0) -> set[tuple[str, str]]:
+    """The Latin-script alternate names of a place worth looking up, as (name, "alternate"). A
+    town's own name without accents, as English news writes it ("Bogota", "Tikrit", "Rafah"), is
+    its name when the town has `FOLDED_NAME_POPULATION` people and the name is no common word:
+    smaller namesakes (Keïta, Niger; Koréa, Côte d'Ivoire; Chargé, France) are far more often a
+    surname, a country or a word of the story than the town."""
+    own, folded = lookup_key(name), ascii_fold(name)
+    names = set()
+    if folded != own and population >= FOLDED_NAME_POPULATION and not _common_word(folded):
+        names.add((folded, "name"))
+    return names | {(a, "alternate") for a in others
+                    if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own and (lookup_key(a), "name") not in names}
+
+
+def _common_word(word: str) -> bool:
+    from flashpoint.pipeline.lexicon import is_common_word
+
+    return is_common_word(word)
 
 
 def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -121,8 +136,8 @@ def _rows():
     alpha3 = _alpha3()
     spread: dict[tuple[str, str], list] = defaultdict(list)
     for city in _cities().values():
-        names = alternates(city["name"], city.get("alternatenames") or ())
         population = int(city.get("population") or 0)
+        names = alternates(city["name"], city.get("alternatenames") or (), population)
         place = (city["geonameid"], city["name"], alpha3.get(city["countrycode"]), city.get("admin1code"),
                  city["latitude"], city["longitude"], population, "city")
         spread[(city["countrycode"], city.get("admin1code") or "")].append((city["latitude"], city["longitude"],
@@ -213,13 +228,13 @@ def _add_geonames(db, paths, report, progress, min_population: int) -> None:
             continue
         place = (row.geonames_id, row.name, alpha3.get(row.country), row.admin1 or None, row.lat, row.lon,
                  row.population, row.feature)
-        others = alternates(row.name, row.names)
+        others = alternates(row.name, row.names, row.population)
         names = {(row.name, "name"), *others}
         if row.feature == "admin1":
             names.add((_DIVISION_WORDS.sub("", row.name), "name"))
         if not _insert(db, place, names) and row.feature == "admin1":  # known: GeoNames' point and names
             db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?", (row.lat, row.lon, row.geonames_id))
-            db.executemany("INSERT INTO name VALUES (?,?,'alternate')", [(lookup_key(n), row.geonames_id) for n, _ in others])
+            db.executemany("INSERT INTO name VALUES (?,?,?)", [(lookup_key(n), row.geonames_id, how) for n, how in others])
     if report.bad and not report.kept:
         raise InputError(f"{', '.join(map(str, paths))}: no line is a GeoNames row ({report.examples[0]}); "
                          "give GeoNames dump files such as allCountries.zip or XX.txt")
@@ -376,7 +391,8 @@ class Gazetteer(Answers):
     @cached_property
     def seats(self) -> set[tuple[str, str]]:
         """(country, name) of capitals and seats of government: "Washington" is first of all its capital."""
-        return {(c.code, lookup_key(s)) for c in self.kb.countries.values() for s in (c.capital, *c.seats) if s}
+        return {(c.code, key) for c in self.kb.countries.values() for s in (c.capital, *c.seats) if s
+                for key in (lookup_key(s), ascii_fold(s))}
 
     @cached_property
     def seat_capitals(self) -> dict[str, list[tuple[str, str]]]:
