@@ -54,6 +54,11 @@ def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = N
     return [m for m in inside if not (m.actor == speaker and cue[0] - 80 < m.end_char and m.start_char < cue[1])]
 
 
+def arguable_in(doc, clause: Clause) -> list:
+    """The actor mentions of the clause that may be arguments; its speaker not taken out."""
+    return _arguable(doc, clause.start, clause.end)
+
+
 def _arguable(doc, start: int, end: int) -> list:
     """The actor mentions within tokens `start`..`end` that may be arguments (no place uses, no
     venues), found once per span: every record of a clause asks for the same."""
