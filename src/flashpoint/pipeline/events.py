@@ -17,7 +17,15 @@ from lemminflect import getAllInflections, getAllLemmas
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
 from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
-from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
+from flashpoint.pipeline.clauses import (
+    FAILURE,
+    MODAL_VERBS,
+    MODALS,
+    NEGATIONS,
+    clause_at,
+    hypothetical,
+    negated,
+)
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
 from flashpoint.pipeline.speech import SpeechActs
@@ -61,6 +69,8 @@ class Events(Component):
         by_id = {t["id"]: t for t in kb.triggers}
         self.joint = {t["joint"]: by_id[t["joint"]] for t in kb.triggers if t.get("joint") in by_id}
         self._verbs: dict[str, frozenset[str] | None] = {}  # trigger id -> its verb forms
+        # the words that may begin an announcement or demand, or make a trigger hypothetical or negated
+        self.qualifiers = frozenset(self.speech.first) | MODALS | MODAL_VERBS | _NOT_DONE
 
     def match(self, doc):
         ann = annotations(doc)
@@ -103,10 +113,13 @@ class Events(Component):
         attribution = ann.attributions.get((clause.start, clause.end))
         if not args.arguable_in(doc, clause) and not self.implies_actor(doc, clause, start, trigger, attribution):
             return None  # most clauses without a name: nothing can act
-        marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
-        if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
-                or negated(doc, clause, start, window=3, words=_NOT_DONE):
-            return None
+        marker = None
+        # most triggers: no word from their clause's start to just after them qualifies them
+        if not self.qualifiers.isdisjoint(columns_of(doc).lower[clause.start:min(clause.end, end + 2)]):
+            marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
+            if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
+                    or negated(doc, clause, start, window=3, words=_NOT_DONE):
+                return None
         if _aim(doc, start, end, trigger, self.verb_forms):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         mentions = args.clause_actors(doc, clause, attribution, start)
