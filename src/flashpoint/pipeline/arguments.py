@@ -43,15 +43,22 @@ def actor_ref(actor) -> dict:
 def clause_actors(doc, clause: Clause, attribution=None, trigger: int | None = None):
     """Actor mentions in the clause, minus the speaker of its attribution and place uses; a
     speech act that is itself the record ("X denied ...") keeps its speaker."""
+    inside = _arguable(doc, clause.start, clause.end)
     speaker = attribution.claimant.get("id") if attribution and attribution.claimant else None
     cue = attribution.cue if attribution else None
-    if cue and trigger is not None and (cue[0] <= columns_of(doc).idx[trigger] < cue[1] or _speaker_acts(doc, cue, trigger)):
-        speaker = None
-    inside = _arguable(doc, clause.start, clause.end)
     if not (speaker and cue):
         return list(inside)
     # the speaker, named just before its verb or inside "according to X"
-    return [m for m in inside if not (m.actor == speaker and cue[0] - 80 < m.end_char and m.start_char < cue[1])]
+    kept = [m for m in inside if not (m.actor == speaker and cue[0] - 80 < m.end_char and m.start_char < cue[1])]
+    if len(kept) == len(inside) or trigger is not None and (cue[0] <= columns_of(doc).idx[trigger] < cue[1]
+                                                            or _speaker_acts(doc, cue, trigger)):
+        return list(inside)
+    return kept
+
+
+def arguable_in(doc, clause: Clause) -> list:
+    """The actor mentions of the clause that may be arguments; its speaker not taken out."""
+    return _arguable(doc, clause.start, clause.end)
 
 
 def _arguable(doc, start: int, end: int) -> list:

@@ -96,10 +96,10 @@ def hypothetical(doc, clause: Clause, trigger: int, end: int | None = None, igno
         for i in token_range(doc, clause.start, trigger):
             if lowers[i] in MODALS and i not in ignore and not (lowers[i] == "may" and cols.text[i] == "May"):
                 return True
-    return end is not None and not _MODAL_VERBS.isdisjoint(lowers[end:min(clause.end, end + 2)])
+    return end is not None and not MODAL_VERBS.isdisjoint(lowers[end:min(clause.end, end + 2)])
 
 
-_MODAL_VERBS = {"could", "would", "might", "may", "should"}
+MODAL_VERBS = {"could", "would", "might", "may", "should"}
 
 
 def negated(doc, clause: Clause, before: int, window: int = 6, words=NEGATIONS) -> bool:

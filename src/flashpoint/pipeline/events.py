@@ -17,7 +17,15 @@ from lemminflect import getAllInflections, getAllLemmas
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
 from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
-from flashpoint.pipeline.clauses import FAILURE, NEGATIONS, clause_at, hypothetical, negated
+from flashpoint.pipeline.clauses import (
+    FAILURE,
+    MODAL_VERBS,
+    MODALS,
+    NEGATIONS,
+    clause_at,
+    hypothetical,
+    negated,
+)
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
 from flashpoint.pipeline.speech import SpeechActs
@@ -61,6 +69,8 @@ class Events(Component):
         by_id = {t["id"]: t for t in kb.triggers}
         self.joint = {t["joint"]: by_id[t["joint"]] for t in kb.triggers if t.get("joint") in by_id}
         self._verbs: dict[str, frozenset[str] | None] = {}  # trigger id -> its verb forms
+        # the words that may begin an announcement or demand, or make a trigger hypothetical or negated
+        self.qualifiers = frozenset(self.speech.first) | MODALS | MODAL_VERBS | _NOT_DONE
 
     def match(self, doc):
         ann = annotations(doc)
@@ -71,10 +81,11 @@ class Events(Component):
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
-        parents = self.speech.content_parents(doc, found)
+        clauses = [clause_at(doc, start) for start, _, _ in found]
+        parents = self.speech.content_parents(doc, found, clauses)
         built: dict[int, dict] = {}  # trigger index -> its event, for what a speech act is about
         for n, (start, end, trigger) in enumerate(found):
-            event = self.build(doc, start, end, trigger)
+            event = self.build(doc, clauses[n], start, end, trigger)
             if n in parents:  # what a demand or threat is about: no act of its own
                 parent = built.get(parents[n])
                 if event is not None and parent is not None:
@@ -97,16 +108,20 @@ class Events(Component):
         for n, event in enumerate(ann.events, 1):
             event["id"] = f"ev{n}"
 
-    def build(self, doc, start, end, trigger):
+    def build(self, doc, clause, start, end, trigger):
         ann = annotations(doc)
-        clause = clause_at(doc, start)
-        marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
-        if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
-                or negated(doc, clause, start, window=3, words=_NOT_DONE):
-            return None
+        attribution = ann.attributions.get((clause.start, clause.end))
+        if not args.arguable_in(doc, clause) and not self.implies_actor(doc, clause, start, trigger, attribution):
+            return None  # most clauses without a name: nothing can act
+        marker = None
+        # most triggers: no word from their clause's start to just after them qualifies them
+        if not self.qualifiers.isdisjoint(columns_of(doc).lower[clause.start:min(clause.end, end + 2)]):
+            marker = self.speech.marker(doc, clause, start, coercive=trigger["type"] in self.speech.threaten)
+            if hypothetical(doc, clause, start, end, marker.tokens if marker else ()) \
+                    or negated(doc, clause, start, window=3, words=_NOT_DONE):
+                return None
         if _aim(doc, start, end, trigger, self.verb_forms):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
-        attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
         # with no name in the clause there is no argument to read
@@ -133,6 +148,19 @@ class Events(Component):
         if trigger.get("joint") and len({implied.country_of(ann, a) for a in actors} - {None}) > 1:
             trigger = self.joint[trigger["joint"]]  # "French and Egyptian warships launched war games"
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
+
+    def implies_actor(self, doc, clause, start, trigger, attribution) -> bool:
+        """Whether a rule of `build` may find an actor in a clause that names none: a participle's
+        subject, weapons or a crowd that act, earlier participants, the speaker of a demand, or
+        for an assault its weapons' operators and owners."""
+        if trigger["type"] in _WIELDED_TYPES or trigger["type"] == "PROTEST":  # ASSAULT is wielded
+            return True
+        lowers = columns_of(doc).lower
+        before = lowers[start - 1] if start else ""
+        claimant = attribution.claimant if attribution else None
+        return _participle_after_comma(lowers, clause, start) \
+            or bool(trigger.get("symmetric")) and before in _ANAPHORIC \
+            or bool(claimant and claimant.get("id"))
 
     def unnamed_actors(self, doc, clause, start, trigger, actors, recipients):
         """Actors the sentence implies: a participle's subject, weapons' owners, a protest's place."""
@@ -290,8 +318,7 @@ class Events(Component):
     def participle_subject(self, doc, clause, start):
         """"ECOWAS imposed sanctions on Bamako, closing borders and freezing assets": a participle
         after a comma or "and" shares the subject of the sentence's act before it."""
-        lowers = columns_of(doc).lower
-        if not (lowers[start].endswith("ing") and start > clause.sent_start and lowers[start - 1] in (",", "and")):
+        if not _participle_after_comma(columns_of(doc).lower, clause, start):
             return []
         earlier = [e for e in annotations(doc).events if e["_sentence"] == clause.sent_start and e["actor"]]
         return [Synthetic(ref) for ref in earlier[-1]["actor"]] if earlier else []
@@ -305,7 +332,7 @@ class Events(Component):
     def earlier_participants(self, doc, start, event_type):
         """"the clashes" with no participants named: those of the last such event told before."""
         before = doc[start - 1].lower_ if start else ""
-        if before not in ("the", "these", "those", "latest", "recent"):
+        if before not in _ANAPHORIC:
             return []
         for event in reversed(annotations(doc).events):
             if event["type"] == event_type and len(event["actor"]) > 1 and event["trigger"]["start"] < doc[start].idx:
@@ -385,6 +412,13 @@ class Events(Component):
 
 
 _WEAPON_WINDOW = 15
+_ANAPHORIC = ("the", "these", "those", "latest", "recent")  # "the clashes": those told before
+
+
+def _participle_after_comma(lowers, clause, start) -> bool:
+    """"..., closing borders", "... and freezing assets": a participle that may share a subject."""
+    return lowers[start].endswith("ing") and start > clause.sent_start and lowers[start - 1] in (",", "and")
+
 _MILITARY_WORDS = {"troops", "forces", "soldiers", "army", "military", "units", "battalions", "brigades", "reservists",
                    "warships", "tanks", "jets", "conscripts", "militia", "fighters"}
 

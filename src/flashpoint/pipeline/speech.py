@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flashpoint.pipeline.annotations import annotations, lowers_of, punct_of
-from flashpoint.pipeline.clauses import clause_at
 from flashpoint.pipeline.triggers import forms
 
 _WINDOW = 5  # words between a marker and its trigger ("will soon hold talks")
@@ -123,13 +122,14 @@ class SpeechActs:
         named = {i for m in annotations(doc).actor_mentions for i in range(m.start, m.end)}
         return sum(1 for i in range(parent_end, start) if i not in named) <= _DIRECT_GAP
 
-    def content_parents(self, doc, found) -> dict[int, int]:
+    def content_parents(self, doc, found, clauses) -> dict[int, int]:
         """For each trigger that is what an earlier speech act of its clause is about, the index
-        (in `found`) of that speech act: "demanded that Israel ease restrictions"."""
+        (in `found`) of that speech act: "demanded that Israel ease restrictions". `clauses` are
+        the triggers' clauses."""
         parents: dict[int, int] = {}
         lowers = lowers_of(doc)
         for n, (start, _, _) in enumerate(found):
-            clause = clause_at(doc, start)
+            clause = clauses[n]
             for p in range(n - 1, -1, -1):
                 p_start, p_end, p_trigger = found[p]
                 if p_start < clause.start or p_end > start or start - p_end > _CONTENT_GAP:
