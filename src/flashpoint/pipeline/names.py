@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -271,15 +270,16 @@ _COUNTRY_LABELS = {"ADJ", "COUNTRY"}
 _OPENING_LABELS = _COUNTRY_LABELS | _COMMON_LABELS
 
 
-def organisations(doc, kept):
+def organisations(doc, kept, heads: list[int]):
     """Capitalised names the knowledge base lacks, headed by an organisation word. The name may
     contain role nouns ("Syrian Electronic Army", "Kurdistan Regional Government") and open with a
     country word or an ordinal ("507th Air Refueling Wing"); a country word followed by role nouns
-    only ("Iraqi Security Forces") is left to resolve, which codes it as that country's group."""
+    only ("Iraqi Security Forces") is left to resolve, which codes it as that country's group.
+    `heads` are the document's organisation words (`ORG_HEADS` in any case), in order."""
     at = {i: m for m in kept for i in range(m[0], m[1])}
     out = list(kept)
     after = 0  # where the last name ended
-    for i in _near_heads(doc, kept):
+    for i in _near_heads(doc, kept, heads):
         first = at.get(i)
         if i < after or not _org_start(doc, i, first):
             continue
@@ -298,26 +298,19 @@ def organisations(doc, kept):
             after = end
         elif first:
             after = first[1]
-    return _proper_heads(doc, sorted(out))
+    return _proper_heads(doc, sorted(out), heads)
 
 
-def _near_heads(doc, kept) -> list[int]:
+def _near_heads(doc, kept, heads) -> list[int]:
     """The capitals close enough before an organisation word to open a name it heads: a name runs
     at most seven words and one mention past its start, so the others cannot (and a start that
     heads nothing leaves nothing behind, since no mention opens inside another)."""
     reach = 7 + max((m[1] - m[0] for m in kept), default=1)
     caps, near, done = capitals(doc), [], -1
-    for head in _org_heads(doc):
+    for head in heads:
         near.extend(caps[bisect_left(caps, max(head - reach, done + 1)):bisect_right(caps, head)])
         done = head
     return near
-
-
-@per_document
-def _org_heads(doc) -> list[int]:
-    """The organisation words of the document, in any case."""
-    lowers = columns_of(doc).lower
-    return list(compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers)))
 
 
 def _org_start(doc, i, mention) -> bool:
@@ -382,12 +375,12 @@ def _named_org(doc, start, end, inside) -> bool:
     return any(k not in known and cols.is_alpha[k] and cols.lower[k] not in _ORG_INNER for k in range(start, end))
 
 
-def _proper_heads(doc, kept):
+def _proper_heads(doc, kept, heads):
     """"the Coalition", "Coalition aircraft": an organisation word capitalised on its own inside a
     sentence names one organisation; at a sentence start it does when the document also writes it so
     inside a sentence."""
     lowers = columns_of(doc).lower
-    if PROPER_HEADS.isdisjoint(lowers[i] for i in _org_heads(doc)):  # each one is an organisation word
+    if PROPER_HEADS.isdisjoint(lowers[i] for i in heads):  # each one is an organisation word
         return kept
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     starts = sentence_starts(doc)
