@@ -103,7 +103,8 @@ class Recognise(Component):
 
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
-        texts = columns_of(doc).text
+        cols = columns_of(doc)
+        texts = cols.text
         ambiguous = any(label == "WEAPON" and self.kb.weapons[key].ambiguous for _, _, label, key in found)
         weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")} \
             if ambiguous else set()
@@ -121,7 +122,7 @@ class Recognise(Component):
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
-            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(doc, start - 1):
+            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(cols, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
             yield start, end, label, key
 
