@@ -4,14 +4,14 @@ A person is a run of capitalised words that a title, a person's role, an apposit
 introduces ("Staff Sgt. Albert Connelly", "Minister X", "X, a spokesman", "said X"); an
 organisation is a capitalised run headed by an organisation word ("Army of the Victorious Sect",
 "507th Air Refueling Wing"). `recognise` runs these after the knowledge base's own matches, on
-the tokens those leave free.
+the tokens those leave free. The rules for one candidate are handed the document's token columns
+(`columns_of`) rather than the document, so they are not looked up again at every step.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import compress
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -53,11 +53,10 @@ def _name_shaped(doc) -> set[int]:
             and texts[i][:1].isupper()}
 
 
-def _name_run(doc, start, names, limit=4) -> int:
+def _name_run(cols, start, names, limit=4) -> int:
     """End of a run of capitalised name words starting at `start`, allowing particles ("al-",
     "bin"), middle initials ("Joseph L. Votel") and suffixes ("Charles H. Keating IV"); `names` are
     the document's `_name_words`."""
-    cols = columns_of(doc)
     texts, lowers, n = cols.text, cols.lower, len(cols.text)
     end, words = start, 0
     while end < n and words < limit:
@@ -67,12 +66,12 @@ def _name_run(doc, start, names, limit=4) -> int:
         if end == start:
             break
         text = texts[end]  # no name word: an initial, a hyphen, a quoted nickname or a suffix may follow
-        if end + 1 < n and end + 1 in names and (_INITIAL.match(text) or joined_particle(doc, end)):
+        if end + 1 < n and end + 1 in names and (_INITIAL.match(text) or joined_particle(cols, end)):
             end += 1
-        elif text == "-" and _joined_part(doc, end):
+        elif text == "-" and _joined_part(cols, end):
             end += 2  # "Ban Ki-moon"
-        elif text in _NICKNAME_OPENERS and _nickname(doc, end, names):
-            end = _nickname(doc, end, names)
+        elif text in _NICKNAME_OPENERS and _nickname(cols, end, names):
+            end = _nickname(cols, end, names)
         elif text in _SUFFIXES:
             end += 1
             break
@@ -83,9 +82,9 @@ def _name_run(doc, start, names, limit=4) -> int:
     return end
 
 
-def _nickname(doc, i, names) -> int | None:
+def _nickname(cols, i, names) -> int | None:
     """Col. John "J.D." Dorrian: a quoted nickname inside a name; where the name goes on after it."""
-    texts = columns_of(doc).text
+    texts = cols.text
     if texts[i] not in _NICKNAME_OPENERS:
         return None
     for j in range(i + 2, min(i + 5, len(texts) - 1)):
@@ -97,23 +96,20 @@ def _nickname(doc, i, names) -> int | None:
 _NICKNAME_OPENERS = {'"', "“", "'", "‘"}
 
 
-def _joined_part(doc, i) -> bool:
+def _joined_part(cols, i) -> bool:
     """"-moon" in "Ki-moon": a hyphen written without spaces, then a lower-case part of the name."""
-    cols = columns_of(doc)
     return cols.text[i] == "-" and i + 1 < len(cols.text) and not cols.space[i - 1] and not cols.space[i] \
         and cols.is_alpha[i + 1] and cols.is_lower[i + 1] and cols.lower[i + 1] not in _COMPOUND_SUFFIXES
 
 
-def joined_particle(doc, i) -> bool:
+def joined_particle(cols, i) -> bool:
     """The hyphen of "al-Abadi", "Al-Ja'afari": written without spaces after a particle."""
-    cols = columns_of(doc)
     return cols.text[i] == "-" and cols.lower[i - 1] in _NAME_PARTICLES and not cols.space[i - 1] \
         and not cols.space[i]
 
 
-def _honorific_before(doc, i) -> bool:
+def _honorific_before(cols, i) -> bool:
     """"Gen. Joseph Votel", "Staff Sgt. Albert Connelly", "Secretary Kerry"."""
-    cols = columns_of(doc)
     j = i - 1 if i > 0 and cols.text[i - 1] == "." and not cols.space[i - 2] else i
     if j <= 0:
         return False
@@ -135,63 +131,59 @@ def people(doc, kept, role_kinds):
         if i in covered:
             continue
         kunya = i in kunyas
-        if lowers[i] in STOP_WORDS or _is_title(doc, i):
+        if lowers[i] in STOP_WORDS or _is_title(cols, i):
             continue
-        end = _name_run(doc, i + 1, names, limit=4) if kunya else _name_run(doc, i, names, limit=5)
+        end = _name_run(cols, i + 1, names, limit=4) if kunya else _name_run(cols, i, names, limit=5)
         if end == i or not covered.isdisjoint(range(i, end)):  # a run ends at its start or after it
             continue
         after = lowers[end] if end < len(doc) else ""
-        role = _introduced_by(doc, i, end, roles_end)
+        role = _introduced_by(cols, i, end, roles_end)
         if role == "company":
             out.append((i, end, "ORG", None))
             covered.update(range(i, end))
             continue
-        titled = role == "person" or _honorific_before(doc, i)
+        titled = role == "person" or _honorific_before(cols, i)
         if not (titled or after == "," or after in _SPEECH or i > 0 and lowers[i - 1] in _SAID or texts[i] == "Abu"):
             continue  # no cue below can hold: a title, an apposition, speech, a quote or a kunya
-        words = _words(doc, i, end)
-        if _not_a_person(doc, i, end) or not (titled and words >= 2) and is_common_word(texts[i]):
+        words = _words(cols, i, end)
+        if _not_a_person(cols, i, end) or not (titled and words >= 2) and is_common_word(texts[i]):
             continue  # "Peter Cook" after a title, but not "Will" or "Mark" alone, nor "Reserve Command"
         apposition = after == "," and end + 1 < len(doc) and lowers[end + 1] in _APPOSITION \
             and any(m[2] == "ROLE" and end + 1 < m[0] <= end + 8 for m in kept)
         spoken = after in _SPEECH and words >= 2
-        quoted = i > 0 and lowers[i - 1] in _SAID and after in (",", ".", "") and not _acronym(doc, i, end)
-        if titled or (apposition and words >= 2) or spoken or quoted or _kunya(doc, i, end):
+        quoted = i > 0 and lowers[i - 1] in _SAID and after in (",", ".", "") and not _acronym(cols, i, end)
+        if titled or (apposition and words >= 2) or spoken or quoted or _kunya(cols, i, end):
             out.append((i, end, "PERSON", None))
             covered.update(range(i, end))
     return _people_again(doc, sorted(out), covered)
 
 
-def _not_a_person(doc, start, end) -> bool:
+def _not_a_person(cols, start, end) -> bool:
     """"Reserve Command", "University College Hospital", "ENERGY WALES ANNUAL CONFERENCE": an
     organisation's head, a word that names a thing or place, or a run of capitals is no person."""
-    cols = columns_of(doc)
     tokens = range(start, end)
     return cols.lower[tokens[-1]] in ORG_HEADS or any(cols.lower[k] in NOT_PERSON_WORDS for k in tokens) \
         or all(cols.text[k].isupper() for k in tokens if cols.is_alpha[k])
 
 
 
-def _words(doc, start, end) -> int:
+def _words(cols, start, end) -> int:
     """Name words in a run, not counting particles, initials and hyphens: "Al-Ahram" is one."""
-    cols = columns_of(doc)
     return sum(1 for k in range(start, end)
                if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES and len(cols.text[k]) > 1)
 
 
-def _acronym(doc, start, end) -> bool:
+def _acronym(cols, start, end) -> bool:
     """"said IRENA", "said GTM Research": an upper-case word makes the speaker an organisation."""
-    cols = columns_of(doc)
     return any(cols.text[k].isupper() and len(cols.text[k]) > 1 for k in range(start, end))
 
 
-def _introduced_by(doc, start, end, roles_end) -> str | None:
+def _introduced_by(cols, start, end, roles_end) -> str | None:
     """What the role noun just before a name (or before a comma before it) makes of it: "person"
     after a person's role ("Minister X"), after a singular group noun written as a title or with a
     full name ("Judge Frederic Block", "activist Jo Crotty"), or after a plural one with a list of
     full names ("the chief negotiators, Petar Petkovic and Besnik Bislimi"); "company" after a
     company noun; None otherwise ("militant Sunni", "local Arabs", "officials, New York state")."""
-    cols = columns_of(doc)
     texts = cols.text
     comma = texts[start - 1] == "," if start > 0 else False
     at = start - 1 if comma else start
@@ -202,7 +194,7 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
         return kind
     if all(is_common_word(texts[k]) for k in range(start, end) if cols.is_alpha[k]):
         return None  # "the Official Security Assistance programme": a group noun needs a real name after it
-    full, plural = _words(doc, start, end) >= 2, cols.lower[at - 1].endswith("s")  # the role word
+    full, plural = _words(cols, start, end) >= 2, cols.lower[at - 1].endswith("s")  # the role word
     after = texts[end] if end < len(texts) else ""
     if comma:  # a plural noun needs the list to end there: not "officials, New York state governor X"
         return "person" if full and (not plural or after in (",", ".", "and", "")) else None
@@ -211,9 +203,8 @@ def _introduced_by(doc, start, end, roles_end) -> str | None:
     return "person" if cols.is_title[at - 1] or full else None
 
 
-def _is_title(doc, i) -> bool:
+def _is_title(cols, i) -> bool:
     """"Capt" in "Navy Capt. Jeff Davis" is a title, not a name."""
-    cols = columns_of(doc)
     word = cols.lower[i].rstrip(".")
     if word not in HONORIFICS:
         return False
@@ -222,11 +213,10 @@ def _is_title(doc, i) -> bool:
     return abbreviated or word in ("secretary", "commodore", "sheikh")
 
 
-def _kunya(doc, start, end) -> bool:
+def _kunya(cols, start, end) -> bool:
     """"Abu Musab al-Zarqawi", "Abu Jandal al-Kuwaiti": an Arabic kunya with a name after it is a
     person's name, unless a locative or an article makes it a place ("near Abu Kamal", "the Abu Shouk
     camp"); "Abu" and one word alone is as often a town and needs another cue."""
-    cols = columns_of(doc)
     before = cols.lower[start - 1] if start > 0 else ""
     words = [k for k in range(start, end) if cols.is_alpha[k] and cols.lower[k] not in _NAME_PARTICLES]
     return cols.text[start] == "Abu" and len(words) >= 2 and before not in _LOCATIVE_BEFORE and before != "the"
@@ -271,57 +261,51 @@ _COUNTRY_LABELS = {"ADJ", "COUNTRY"}
 _OPENING_LABELS = _COUNTRY_LABELS | _COMMON_LABELS
 
 
-def organisations(doc, kept):
+def organisations(doc, kept, heads: list[int]):
     """Capitalised names the knowledge base lacks, headed by an organisation word. The name may
     contain role nouns ("Syrian Electronic Army", "Kurdistan Regional Government") and open with a
     country word or an ordinal ("507th Air Refueling Wing"); a country word followed by role nouns
-    only ("Iraqi Security Forces") is left to resolve, which codes it as that country's group."""
+    only ("Iraqi Security Forces") is left to resolve, which codes it as that country's group.
+    `heads` are the document's organisation words (`ORG_HEADS` in any case), in order."""
     at = {i: m for m in kept for i in range(m[0], m[1])}
+    cols = columns_of(doc)
     out = list(kept)
     after = 0  # where the last name ended
-    for i in _near_heads(doc, kept):
+    for i in _near_heads(doc, kept, heads):
         first = at.get(i)
-        if i < after or not _org_start(doc, i, first):
+        if i < after or not _org_start(cols, i, first):
             continue
         end = first[1] if first else i + 1
         while end < len(doc) and end - i < 8:
-            step = _org_step(doc, i, end, at.get(end), first)
+            step = _org_step(cols, i, end, at.get(end), first)
             if not step:
                 break
             end = step
-        end = _trim(doc, i, _before_trailing_roles(doc, i, end, at))
-        inside = [m for m in kept if i <= m[0] and m[1] <= end] if _headed(doc, i, end) else None
-        if inside is not None and _named_org(doc, i, end, inside):
+        end = _trim(cols, i, _before_trailing_roles(cols, i, end, at))
+        inside = [m for m in kept if i <= m[0] and m[1] <= end] if _headed(cols, i, end) else None
+        if inside is not None and _named_org(cols, i, end, inside):
             country = first[3] if first and first[2] == "ADJ" else None  # not "Ukraine Defense Contact Group"
             out = [m for m in out if m not in inside]
             out.append((i, end, "ORG", country))
             after = end
         elif first:
             after = first[1]
-    return _proper_heads(doc, sorted(out))
+    return _proper_heads(doc, sorted(out), heads)
 
 
-def _near_heads(doc, kept) -> list[int]:
+def _near_heads(doc, kept, heads) -> list[int]:
     """The capitals close enough before an organisation word to open a name it heads: a name runs
     at most seven words and one mention past its start, so the others cannot (and a start that
     heads nothing leaves nothing behind, since no mention opens inside another)."""
     reach = 7 + max((m[1] - m[0] for m in kept), default=1)
     caps, near, done = capitals(doc), [], -1
-    for head in _org_heads(doc):
+    for head in heads:
         near.extend(caps[bisect_left(caps, max(head - reach, done + 1)):bisect_right(caps, head)])
         done = head
     return near
 
 
-@per_document
-def _org_heads(doc) -> list[int]:
-    """The organisation words of the document, in any case."""
-    lowers = columns_of(doc).lower
-    return list(compress(range(len(lowers)), map(ORG_HEADS.__contains__, lowers)))
-
-
-def _org_start(doc, i, mention) -> bool:
-    cols = columns_of(doc)
+def _org_start(cols, i, mention) -> bool:
     if mention is not None:
         return mention[0] == i and mention[2] in _OPENING_LABELS and cols.is_title[i]
     if _ORDINAL.match(cols.text[i]):
@@ -329,16 +313,15 @@ def _org_start(doc, i, mention) -> bool:
     return cols.is_title[i] and cols.is_alpha[i] and cols.lower[i] not in STOP_WORDS and cols.lower[i] not in MONTHS
 
 
-def _org_step(doc, start, end, mention, first) -> int | None:
+def _org_step(cols, start, end, mention, first) -> int | None:
     """Where the name that opens at `start` goes on after token `end`, or None where it stops. "and"
     inside a name ("National Oceanic and Atmospheric Administration", "Board of Antiquities and
     Heritage") does not follow a lone country word or a finished name, nor come before "the": those
     join two names ("the U.S. and Royal Navy", "the Coalition and the Government of Iraq")."""
-    cols = columns_of(doc)
     lowers, title = cols.lower, cols.is_title
     if lowers[end] == "and" and (
             (first is not None and first[2] in _COUNTRY_LABELS and first[1] == end)
-            or lowers[end - 1] in ORG_HEADS or (end + 1 < len(doc) and lowers[end + 1] == "the")):
+            or lowers[end - 1] in ORG_HEADS or (end + 1 < len(cols.text) and lowers[end + 1] == "the")):
         return None
     if mention is not None:
         whole = mention[0] == end and mention[2] in _COMMON_LABELS
@@ -346,48 +329,47 @@ def _org_step(doc, start, end, mention, first) -> int | None:
     if title[end] and cols.is_alpha[end]:
         return end + 1
     if lowers[end] in _ORG_INNER and not title[end]:
-        nxt = end + 1 if end + 1 < len(doc) and lowers[end + 1] != "the" else end + 2  # "Army of the ..."
-        return end + 1 if nxt < len(doc) and title[nxt] and cols.is_alpha[nxt] else None
+        nxt = end + 1 if end + 1 < len(cols.text) and lowers[end + 1] != "the" else end + 2  # "Army of the ..."
+        return end + 1 if nxt < len(cols.text) and title[nxt] and cols.is_alpha[nxt] else None
     return None
 
 
-def _before_trailing_roles(doc, start, end, at) -> int:
+def _before_trailing_roles(cols, start, end, at) -> int:
     """"the Tamil National Alliance Parliamentarians": the name ends at its head, before role nouns."""
     cut = end
     while cut > start + 1 and at.get(cut - 1) is not None and at[cut - 1][2] == "ROLE":
         cut = at[cut - 1][0]
-    return cut if cut < end and columns_of(doc).lower[cut - 1] in ORG_HEADS else end
+    return cut if cut < end and cols.lower[cut - 1] in ORG_HEADS else end
 
 
-def _trim(doc, start, end) -> int:
-    lowers = columns_of(doc).lower
+def _trim(cols, start, end) -> int:
+    lowers = cols.lower
     while end > start + 1 and lowers[end - 1] in _ORG_INNER:
         end -= 1
     return end
 
 
-def _headed(doc, start, end) -> bool:
+def _headed(cols, start, end) -> bool:
     """Two words or more, headed by an organisation word: the last, or the one before "of"/"for"."""
     if end - start < 2:
         return False
-    words = columns_of(doc).lower[start:end]
+    words = cols.lower[start:end]
     cut = next((k for k, w in enumerate(words) if w in ("of", "for")), len(words))
     return cut > 0 and words[cut - 1] in ORG_HEADS
 
 
-def _named_org(doc, start, end, inside) -> bool:
+def _named_org(cols, start, end, inside) -> bool:
     """At least one word of the name is neither a country word nor a role noun."""
     known = {k for m in inside if m[2] in _COUNTRY_LABELS | _COMMON_LABELS for k in range(m[0], m[1])}
-    cols = columns_of(doc)
     return any(k not in known and cols.is_alpha[k] and cols.lower[k] not in _ORG_INNER for k in range(start, end))
 
 
-def _proper_heads(doc, kept):
+def _proper_heads(doc, kept, heads):
     """"the Coalition", "Coalition aircraft": an organisation word capitalised on its own inside a
     sentence names one organisation; at a sentence start it does when the document also writes it so
     inside a sentence."""
     lowers = columns_of(doc).lower
-    if PROPER_HEADS.isdisjoint(lowers[i] for i in _org_heads(doc)):  # each one is an organisation word
+    if PROPER_HEADS.isdisjoint(lowers[i] for i in heads):  # each one is an organisation word
         return kept
     covered = {i for s, e, _, _ in kept for i in range(s, e)}
     starts = sentence_starts(doc)

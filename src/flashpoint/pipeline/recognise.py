@@ -1,8 +1,8 @@
 """recognise: names, adjectives, role nouns and weapons the knowledge base knows, plus patterns
 for what it does not (new weapon designations here; unknown people and organisations in `names`).
 
-`match` finds candidate spans with two spaCy PhraseMatchers (proper names case-sensitively,
-common nouns by lower case); `set_annotations` keeps the longest non-overlapping ones.
+`match` finds candidate spans with one spaCy PhraseMatcher by lower case (proper names then
+keep only the case of one of their forms); `set_annotations` keeps the longest non-overlapping ones.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from flashpoint.pipeline.annotations import Mention, annotations, columns_of, te
 from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
-from flashpoint.pipeline.names import joined_particle, organisations, people
+from flashpoint.pipeline.names import ORG_HEADS, joined_particle, organisations, people
 
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
 
@@ -31,24 +31,32 @@ class Recognise(Component):
         self.kb = kb
         self.model = model
         self.keys: dict[int, tuple[str, str]] = {}
-        self.proper = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.common = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._add(nlp, self.proper, proper_surfaces(kb))
-        self._add(nlp, self.common, lower_surfaces(kb))
+        # One matcher by lower case reads the document once; a proper name must then also have the
+        # case of one of its forms, which is what matching it by ORTH would have found.
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.forms: dict[int, set[tuple[str, ...]]] = {}  # a proper name's forms, as token texts
+        self._add(nlp, proper_surfaces(kb), proper=True)
+        self._add(nlp, lower_surfaces(kb), proper=False)
+        # the same pass finds the organisation words that `organisations` builds names back from
+        self._add(nlp, ((word, "HEAD", "") for word in ORG_HEADS), proper=False)
         self.surname_keys = self._surnames()
         # "person" roles introduce people ("Minister X"), company roles companies ("the German firm X")
         self.role_kinds = {rid: "person" if r.kind == "person" else "company" if r.sector == "BUS" and r.kind == "body"
                            else None for rid, r in kb.roles.items()}
 
-    def _add(self, nlp, matcher, surfaces) -> None:
+    def _add(self, nlp, surfaces, proper: bool) -> None:
         grouped: dict[str, set[str]] = {}
         for text, label, key in surfaces:
             if text and text.strip():
                 grouped.setdefault(f"{label}|{key}", set()).add(text.strip())
         for name, texts in grouped.items():
             label, key = name.split("|", 1)
-            self.keys[nlp.vocab.strings.add(name)] = (label, key)
-            matcher.add(name, list(nlp.tokenizer.pipe(sorted(texts))))
+            match_id = nlp.vocab.strings.add(name)
+            self.keys[match_id] = (label, key)
+            patterns = list(nlp.tokenizer.pipe(sorted(texts)))
+            self.matcher.add(name, patterns)
+            if proper:
+                self.forms[match_id] = {tuple(token.text for token in pattern) for pattern in patterns}
 
     def _surnames(self) -> dict[str, str]:
         """Single-word aliases of people: matched only when the context makes them safe."""
@@ -57,8 +65,9 @@ class Recognise(Component):
 
     # ---- match ------------------------------------------------------------------------
     def match(self, doc):
-        found = [(start, end, *self.keys[match_id])
-                 for matcher in (self.proper, self.common) for match_id, start, end in matcher(doc)]
+        texts, forms = columns_of(doc).text, self.forms
+        found = [(start, end, *self.keys[match_id]) for match_id, start, end in self.matcher(doc)
+                 if match_id not in forms or tuple(texts[start:end]) in forms[match_id]]
         if self.model is not None:
             found.extend(self._model_names(doc))
         return found
@@ -74,11 +83,12 @@ class Recognise(Component):
 
     # ---- set_annotations ---------------------------------------------------------------
     def set_annotations(self, doc, found) -> None:
-        kept = _longest_first(self._filter(doc, found))
+        heads = sorted(s for s, _, label, _ in found if label == "HEAD")
+        kept = _longest_first(self._filter(doc, [m for m in found if m[2] != "HEAD"]))
         kept = _extend_weapons(doc, kept)
         kept = _designators(doc, kept)
         kept = people(doc, kept, self.role_kinds)
-        kept = organisations(doc, kept)
+        kept = organisations(doc, kept, heads)
         cols, text = columns_of(doc), text_of(doc)
         annotations(doc).mentions = [
             Mention(s, e, label, key, start, end, text[start:end])
@@ -93,7 +103,8 @@ class Recognise(Component):
 
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
-        texts = columns_of(doc).text
+        cols = columns_of(doc)
+        texts = cols.text
         ambiguous = any(label == "WEAPON" and self.kb.weapons[key].ambiguous for _, _, label, key in found)
         weapon_context = {sentence_of(s) for s, e, label, _ in found if label in ("TYPE_NOUN", "WEAPON_WORD")} \
             if ambiguous else set()
@@ -111,7 +122,7 @@ class Recognise(Component):
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue
-            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(doc, start - 1):
+            if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(cols, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
             yield start, end, label, key
 
