@@ -97,6 +97,12 @@ class _Context:
         self.mentions = ann.mentions
         self.used: set[int] = set()
         self.cols = columns_of(doc)  # the rules read tokens from the columns, not as `Token`s
+        # Token `i`'s text and lower case, and mention `i`, read as `self.texts[i]`: None up to two
+        # places past either end of the document (index -1 and -2 are the padding too), where the
+        # rules look for the word before the first token or after the last.
+        self.texts = self.cols.text + [None, None]
+        self.lowers = self.cols.lower + [None, None]
+        self.mention_at = self.mentions + [None, None]
 
     # ---- actors -----------------------------------------------------------------------
     def actor(self, actor_id, **fields) -> Actor:
@@ -164,24 +170,13 @@ class _Context:
         return holders[0] if len(holders) == 1 else None
 
     def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
-        start_char, end_char = self.cols.idx[start], self.cols.end_char(end - 1)
+        start_char, end_char = self.cols.idx[start], self.cols.idx[end - 1] + len(self.cols.text[end - 1])
         self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
         if not place_use and (start_char, end_char) not in actor.mentions:
             actor.mentions.append((start_char, end_char))
         self.used.update(range(start, end))
 
     # ---- phrase rules -------------------------------------------------------------------
-    def at(self, i):
-        return self.mentions[i] if 0 <= i < len(self.mentions) else None
-
-    def text(self, i) -> str | None:
-        """Token `i`'s text; None outside the document (the rules look past its ends)."""
-        return self.cols.text[i] if 0 <= i < len(self.cols.text) else None
-
-    def lower(self, i) -> str | None:
-        """Token `i`'s lower case; None outside the document."""
-        return self.cols.lower[i] if 0 <= i < len(self.cols.lower) else None
-
     def resolve_mentions(self) -> None:
         """Each mention by the phrase rule for its label; a rule returns the next mention to read."""
         mentions, i = self.mentions, 0
@@ -194,12 +189,12 @@ class _Context:
         return nxt is not None and 0 <= nxt.start - m.end <= gap
 
     def _possessive(self, m, nxt):
-        return nxt is not None and self.text(m.end) in ("'s", "’s", "'") and nxt.start == m.end + 1
+        return nxt is not None and self.texts[m.end] in ("'s", "’s", "'") and nxt.start == m.end + 1
 
     def _adjectival(self, role_m) -> bool:
         """"military-strategic influence", "military superiority": the role word is an adjective here."""
         after, cols = role_m.end, self.cols
-        if self.text(after) is None or role_m.end - role_m.start > 1:
+        if self.texts[after] is None or role_m.end - role_m.start > 1:
             return False
         if cols.text[after] in ("-", "–"):
             return True
@@ -223,7 +218,8 @@ class _Context:
 
     def _role_phrase(self, i, country, start):
         """A role noun (maybe followed by a name) after a country word: a group or a person."""
-        while self.at(i + 1) and self.at(i + 1).label == "ROLE" and self.at(i + 1).start == self.mentions[i].end:
+        mention_at = self.mention_at
+        while mention_at[i + 1] and mention_at[i + 1].label == "ROLE" and mention_at[i + 1].start == mention_at[i].end:
             i += 1  # "Armed Forces Minister": the last role noun is the head
         role_m = self.mentions[i]
         role = self.kb.roles[role_m.key]
@@ -234,7 +230,7 @@ class _Context:
         if person is not None:
             self.link(person, start, role_m.end, role=role.id)
             return i + 1
-        name_m = self.at(i + 1)
+        name_m = self.mention_at[i + 1]
         if name_m and name_m.label in ("PERSON", "ENTRY") and name_m.start - role_m.end <= 1 \
                 and (name_m.label == "PERSON" or name_m.key.startswith("person:")) and _title(role, role_m):
             key = name_m.key if name_m.label == "ENTRY" else None
@@ -256,7 +252,7 @@ class _Context:
         return i + 1
 
     def _adj(self, i, m, nxt):
-        before, after = self.lower(m.start - 1), self.lower(m.end)
+        before, after = self.lowers[m.start - 1], self.lowers[m.end]
         if before in ("ethnic", "pro", "anti"):
             return i + 2 if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) else i + 1  # not the state
         if after in ("-", "–") and nxt and nxt.label == "ADJ" and nxt.start == m.end + 1:
@@ -296,7 +292,7 @@ class _Context:
         """The role noun that ends "X and Y <role>" / "X, Y and Z <role>", seen from X."""
         j = i
         while True:
-            cur, nxt = self.at(j), self.at(j + 1)
+            cur, nxt = self.mention_at[j], self.mention_at[j + 1]
             if nxt is None or cur.label != "ADJ":
                 return None
             between = self.cols.lower[cur.end:nxt.start]
@@ -304,7 +300,7 @@ class _Context:
                 return j + 1
             if not between or any(w not in (",", "and", "or") for w in between):
                 return None
-            after = self.at(j + 2)
+            after = self.mention_at[j + 2]
             if nxt.label == "COUNTRY" and after is not None and after.label == "ROLE" and after.start == nxt.end:
                 return j + 2  # "Philippine and U.S. troops": the last may be a country's name
             if nxt.label != "ADJ":
@@ -321,7 +317,7 @@ class _Context:
         return i + 1
 
     def _seat(self, i, m, nxt):
-        based = self.text(m.end) == "-" and self.lower(m.end + 1) in ("based", "backed")
+        based = self.texts[m.end] == "-" and self.lowers[m.end + 1] in ("based", "backed")
         start, place_use = self._place_use(i, m)
         place_use = place_use or based
         actor = self.group_actor(m.key, "GOV") if not place_use else self.country_actor(m.key)
@@ -337,13 +333,13 @@ class _Context:
         cue and name changes nothing ("in the UK", "a visit to the United States"), but a name joined
         to the next word by a hyphen modifies it ("in US-led operations"). "to" and "from"
         alone are no cue: they name recipients and suppliers ("sold drones to Kyrgyzstan")."""
-        if self.text(m.end) in ("-", "–") and not self._border(m):
+        if self.texts[m.end] in ("-", "–") and not self._border(m):
             return m.start, False  # "in US-led operations", "UK-based": a modifier names no place
-        compass = self.lower(m.start - 1) in COMPASS
+        compass = self.lowers[m.start - 1] in COMPASS
         start = m.start - 1 if compass else m.start
-        article = int(self.lower(start - 1) == "the")  # "in the UK", "a visit to the United States"
+        article = int(self.lowers[start - 1] == "the")  # "in the UK", "a visit to the United States"
         cue = start - 1 - article  # the word before the name and its article
-        before = self.lower(cue)
+        before = self.lowers[cue]
         if before is None:
             return m.start, False
         if before in LOCATIVE or self._travel(cue) or self._listed_place(i, start - article) \
@@ -353,17 +349,17 @@ class _Context:
 
     def _part_of(self, of: int) -> bool:
         """"the Karrada district of Baghdad", "north of Baghdad", "outside of Iraq"."""
-        head = self.lower(of - 1)
+        head = self.lowers[of - 1]
         return self.cols.lower[of] == "of" and head is not None and (
             head in LOCATIVE or head in PLACE_PARTS or head in COMPASS)
 
     def _border(self, m) -> bool:
         """"the Syria-Iraq border", "the Damascus suburbs": a name before a word for part of a territory."""
         j = m.end
-        if self.text(j) in ("-", "–"):
+        if self.texts[j] in ("-", "–"):
             second = self._country_at(j + 1)
             j = second.end if second else j  # "Syria-Iraq border": read on past the second name
-        after = self.lower(j)
+        after = self.lowers[j]
         return after in PLACE_PARTS and after not in ("city", "capital")
 
     def _country_at(self, i: int):
@@ -373,11 +369,11 @@ class _Context:
     def _travel(self, j: int) -> bool:
         word = self.cols.lower[j]
         if word == "to":
-            return self.lower(j - 1) in TRAVEL
+            return self.lowers[j - 1] in TRAVEL
         return word in TRAVEL and word.startswith("visit")
 
     def _listed_place(self, i, start) -> bool:
-        prev = self.at(i - 1)
+        prev = self.mention_at[i - 1]
         if prev is None or not prev.end < start <= prev.end + 2:
             return False
         if any(w not in (",", "and", "or") for w in self.cols.lower[prev.end:start]):
@@ -387,8 +383,8 @@ class _Context:
     def _address(self, m) -> bool:
         """"Raqqah, Syria", "Incirlik Air Base, Turkey": a name, a comma, then the country or city,
         and the clause goes on or ends; a name that is itself a country word makes a list instead."""
-        cols, name, after = self.cols, m.start - 2, self.text(m.end)
-        if self.text(m.start - 1) != "," or name < 0 or not cols.is_title[name] or not cols.is_alpha[name]:
+        cols, name, after = self.cols, m.start - 2, self.texts[m.end]
+        if self.texts[m.start - 1] != "," or name < 0 or not cols.is_title[name] or not cols.is_alpha[name]:
             return False
         if any(x.start <= name < x.end for x in self.mentions):
             return False
@@ -403,12 +399,12 @@ class _Context:
                 return i + 2
             self.link(self.entry_actor(m.key), m.start, m.end)
             return i + 1
-        named = self.at(i + 2) is not None and self.at(i + 2).label == "PERSON" and nxt is not None \
-            and self.at(i + 2).start == nxt.end  # "U.N. mediator Diego Cordovez"
+        named = self.mention_at[i + 2] is not None and self.mention_at[i + 2].label == "PERSON" and nxt is not None \
+            and self.mention_at[i + 2].start == nxt.end  # "U.N. mediator Diego Cordovez"
         if nxt and nxt.label == "ROLE" and self._adjacent(m, nxt) and (
                 self.kb.roles[nxt.key].kind == _PERSON_KIND or named and _title(self.kb.roles[nxt.key], nxt)):
             role = self.kb.roles[nxt.key]
-            name_m = self.at(i + 2)
+            name_m = self.mention_at[i + 2]
             if name_m is not None and name_m.label == "PERSON" and name_m.start == nxt.end:
                 # "Pentagon Press Secretary Peter Cook": the person, in the body's country
                 actor = self.person_actor(name_m.text, country=entry.country, role=role)
@@ -421,7 +417,7 @@ class _Context:
                                office=role.office)
             self.link(actor, m.start, nxt.end, role=role.id)
             return i + 2
-        venue = self.lower(m.start - 1) in ("in", "on", "at", "to") and entry.kind == "media"
+        venue = self.lowers[m.start - 1] in ("in", "on", "at", "to") and entry.kind == "media"
         self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
         return i + 1
 
@@ -445,8 +441,9 @@ class _Context:
         return i + 1
 
     def _person(self, i, m, nxt):
-        country = self._apposition_country(m)
-        self.link(self.person_actor(m.text, country=country, role=self._apposition_role(m)), m.start, m.end)
+        window = self._apposition_window(i)
+        country, role = self._apposition_country(window), self._apposition_role(window)
+        self.link(self.person_actor(m.text, country=country, role=role), m.start, m.end)
         return i + 1
 
     def _role(self, i, m, nxt):
@@ -454,34 +451,42 @@ class _Context:
         if nxt and nxt.label in ("PERSON", "ENTRY") and nxt.start == m.end:
             return self._role_phrase(i, None, m.start)
         target = nxt
-        if target and self.lower(m.end) == "of" and target.start in (m.end + 1, m.end + 2):
+        if target and self.lowers[m.end] == "of" and target.start in (m.end + 1, m.end + 2):
             after = target.end
-            attributive = self.text(after) is not None and self.cols.is_alpha[after] \
+            attributive = self.texts[after] is not None and self.cols.is_alpha[after] \
                 and self.cols.is_lower[after]  # "of the U.S. airliner"
             if target.label == "COUNTRY" and role.sector and not attributive:
                 self.link(self.group_actor(target.key, role.sector), m.start, target.end, role=role.id)
                 return i + 2
         if target and target.label == "COUNTRY" and role.kind == "group" and role.sector in _DOMESTIC_SECTORS \
-                and self.lower(m.end) == "in" and target.start == m.end + 1 + (self.lower(m.end + 1) == "the"):
+                and self.lowers[m.end] == "in" and target.start == m.end + 1 + (self.lowers[m.end + 1] == "the"):
             # "Rebels in the Ivory Coast": that country's rebels, and the country is where they are
             self.link(self.group_actor(target.key, role.sector), m.start, m.end, role=role.id)
         return i + 1
 
-    def _apposition_window(self, m):
-        end = m.end
-        if self.text(end) != ",":
+    def _apposition_window(self, i):
+        """The mentions that start within eight tokens after mention `i` and a comma: they follow
+        it in the list, which is in order of start."""
+        end = self.mentions[i].end
+        if self.texts[end] != ",":
             return []
-        return [x for x in self.mentions if end < x.start <= end + 8]
+        window = []
+        for x in self.mentions[i + 1:]:
+            if x.start > end + 8:
+                break
+            if x.start > end:
+                window.append(x)
+        return window
 
-    def _apposition_country(self, m):
-        for x in self._apposition_window(m):
+    def _apposition_country(self, window):
+        for x in window:
             if x.label == "ADJ":
-                if self.text(x.end) != "-":
+                if self.texts[x.end] != "-":
                     return x.key
         return None
 
-    def _apposition_role(self, m):
-        for x in self._apposition_window(m):
+    def _apposition_role(self, window):
+        for x in window:
             if x.label == "ROLE":
                 return self.kb.roles[x.key]
         return None
@@ -503,7 +508,7 @@ class _Context:
     def resolve_pairs(self) -> None:
         """"the two countries" and "both sides" refer to the last two countries named."""
         text = text_of(self.doc)
-        if "he two " not in text and "oth " not in text:  # in every match: a quicker look first
+        if "he two " not in text and "both " not in text and "Both " not in text:  # a quicker look first
             return
         for found in _PAIRS.finditer(text):
             span = self.doc.char_span(found.start(), found.end())
@@ -548,11 +553,14 @@ class _Context:
         defined: dict[str, str] = {}
         texts = columns_of(self.doc).text
         n = len(texts)
+        brackets = {j for j in compress(range(n), map("(".__eq__, texts))  # "(SRTF)" opens at j
+                    if j + 2 < n and texts[j + 2] == ")" and _ACRONYM.match(texts[j + 1])}
+        if not brackets:
+            return
         for am in list(self.ann.actor_mentions):
             actor = self.ann.actors[am.actor]
             j = am.end + (1 if am.end < n and texts[am.end] in ("'s", "’s") else 0)
-            if actor.kind != _PERSON_KIND and j < n and texts[j] == "(" \
-                    and j + 2 < n and texts[j + 2] == ")" and _ACRONYM.match(texts[j + 1]):
+            if actor.kind != _PERSON_KIND and j in brackets:
                 defined.setdefault(texts[j + 1], am.actor)
         if not defined:
             return
@@ -563,11 +571,13 @@ class _Context:
 
     def resolve_definite_people(self) -> None:
         """"the scholar", "the Turkish academic": the last person named with that kind of role."""
+        if all(actor.kind != _PERSON_KIND for actor in self.ann.actors.values()):
+            return
         for m in self.mentions:
             if m.label != "ROLE" or m.start in self.used:
                 continue
             role = self.kb.roles[m.key]
-            if role.kind != _PERSON_KIND or self.lower(m.start - 1) != "the":
+            if role.kind != _PERSON_KIND or self.lowers[m.start - 1] != "the":
                 continue
             earlier = [am for am in self.ann.actor_mentions if am.end <= m.start
                        and self.ann.actors[am.actor].kind == _PERSON_KIND
