@@ -17,7 +17,7 @@ from flashpoint.pipeline.annotations import (
 )
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.triggers import TriggerIndex
+from flashpoint.pipeline.triggers import Lexicons, TriggerIndex
 
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG"}
 _WEAPON_LABELS = {"WEAPON", "WEAPON_WORD", "TYPE_NOUN"}
@@ -31,9 +31,8 @@ class Triggers(Component):
     assigns = ("flashpoint.event_triggers", "flashpoint.transfer_triggers")
 
     def __init__(self, kb):
-        self.events = TriggerIndex(kb.triggers)
-        self.transfers = TriggerIndex(kb.transfer_triggers)
-        self.openers = self.events.openers() | self.transfers.openers()
+        # one look-up per token finds both kinds: (event triggers, transfer triggers)
+        self.lexicons = Lexicons(TriggerIndex(kb.triggers), TriggerIndex(kb.transfer_triggers))
 
     def match(self, doc):
         names, weapon_starts, noun_tokens = _time_tokens(doc), set(), set()  # "last March" is no march
@@ -57,8 +56,9 @@ class Triggers(Component):
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
                              or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))
 
-        starts = [i for i in compress(range(len(lowers)), map(self.openers.__contains__, lowers)) if i not in names]
-        return self.events.find(doc, starts, names, fits), self.transfers.find(doc, starts, names, fits)
+        opens = self.lexicons.by_word.__contains__
+        starts = [i for i in compress(range(len(lowers)), map(opens, lowers)) if i not in names]
+        return self.lexicons.find(doc, starts, names, fits)
 
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)

@@ -79,30 +79,45 @@ class TriggerIndex:
         """The words a trigger of this lexicon can begin with."""
         return set(self.words) | set(self.first)
 
-    def find(self, doc, starts, blocked=frozenset(), fits=None) -> list[tuple[int, int, dict]]:
-        """Matches opened at `starts` (tokens whose word may open a trigger), longest first; a
-        `blocked` token (a word inside a name) is never one of a phrase's own words, though it
-        may fill a gap ("rejected a U.S. request"); a match `fits(start, end, entry)` rejects
+
+class Lexicons:
+    """Several trigger indexes looked up together: one dictionary gives, for a word, what it may
+    open in each lexicon, so a document's words are looked up once however many lexicons there are."""
+
+    def __init__(self, *indexes: TriggerIndex):
+        self.count = len(indexes)
+        by_word: dict[str, list[tuple]] = defaultdict(list)
+        for n, index in enumerate(indexes):
+            for form in index.openers():
+                by_word[form].append((n, index.words.get(form, ()), index.first.get(form), index.second.get(form)))
+        # a word's (lexicon, one-word entries, phrases it opens, words that may come next) per lexicon
+        self.by_word: dict[str, list[tuple]] = dict(by_word)
+
+    def find(self, doc, starts, blocked=frozenset(), fits=None) -> tuple[list[tuple[int, int, dict]], ...]:
+        """Each lexicon's matches opened at `starts` (tokens whose word may open a trigger), longest
+        first; a `blocked` token (a word inside a name) is never one of a phrase's own words, though
+        it may fill a gap ("rejected a U.S. request"); a match `fits(start, end, entry)` rejects
         leaves its words to others."""
         lowers = lowers_of(doc)
         punct = punct_of(doc)
-        found = []
+        found = tuple([] for _ in range(self.count))
         for i in starts:
-            word = lowers[i]
-            for entry in self.words.get(word, ()):
-                if fits is None or fits(i, i + 1, entry):
-                    found.append((i, i + 1, entry, 0))
-            phrases = self.first.get(word)
-            if phrases is None:
-                continue
-            reach = _reach(lowers, punct, i + 1)
-            if self.second[word].isdisjoint(reach):
-                continue
-            for entry, rest in phrases:
-                end = None if rest[0][0].isdisjoint(reach) else _match_rest(lowers, punct, i + 1, rest, blocked)
-                if end and (fits is None or fits(i, end, entry)):
-                    found.append((i, end, entry, len(rest)))
-        return _longest_first(found)
+            reach = None  # the same for every lexicon
+            for n, words, phrases, second in self.by_word[lowers[i]]:
+                for entry in words:
+                    if fits is None or fits(i, i + 1, entry):
+                        found[n].append((i, i + 1, entry, 0))
+                if phrases is None:
+                    continue
+                if reach is None:
+                    reach = _reach(lowers, punct, i + 1)
+                if second.isdisjoint(reach):
+                    continue
+                for entry, rest in phrases:
+                    end = None if rest[0][0].isdisjoint(reach) else _match_rest(lowers, punct, i + 1, rest, blocked)
+                    if end and (fits is None or fits(i, end, entry)):
+                        found[n].append((i, end, entry, len(rest)))
+        return tuple(map(_longest_first, found))
 
 
 def _stops(lowers, punct, k) -> bool:
