@@ -277,7 +277,7 @@ class FakePipeline:
 PLACES = {"aleppo": (36.2, 37.16), "paris": (48.85, 2.35)}
 
 
-def fake_geocode_document(names, context_countries=()):
+def fake_geocode_document(names, context_countries=(), context_names=()):
     found = [PLACES.get(name.lower()) for name in names]
     return [
         {"lat": f[0], "lon": f[1], "geonames_id": None, "country": None} if f else None for f in found

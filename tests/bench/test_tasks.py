@@ -144,3 +144,14 @@ def test_dateparser_baseline_finds_and_normalises():
     assert ("DATE", "1997-10") in [(t, v) for *_, t, v in found]
     start, end, *_ = found[0]
     assert text[start:end] == "October 1997" or "October 1997" in text[start:end]
+
+
+def test_the_geocoder_is_told_the_records_towns_and_divisions():
+    from flashpoint.bench.tasks import record_place_names
+
+    record = {"places": [
+        {"name": "Mosul", "precision": "exact"}, {"name": "Iraq", "precision": "country"},
+        {"name": "Nineveh", "precision": "admin1"}, {"name": "Mosul", "precision": "exact"},
+        {"name": "Middle East", "precision": "region"},
+    ]}
+    assert record_place_names(record) == ["Mosul", "Nineveh"]  # countries and regions come as countries

@@ -61,6 +61,13 @@ def test_alternate_names():
     assert alternates("Chargé", ["Charge"], 50_000) == {("Charge", "alternate")}  # a common word
 
 
+def test_a_documents_other_places_are_read_but_not_answered():
+    assert geocode_document(["Springfield"])[0]["admin1"] == "MO"  # the largest Springfield
+    # the record also found Chicago: Illinois's Springfield, and one answer for one name
+    [found] = geocode_document(["Springfield"], context_names=["Chicago", "Springfield"])
+    assert (found["name"], found["admin1"]) == ("Springfield", "IL")
+
+
 def test_a_short_code_is_never_a_town(gazetteer):
     assert all(m.place.feature != "city" for m in gazetteer.matches("US"))
 

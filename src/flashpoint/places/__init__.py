@@ -31,13 +31,16 @@ def default_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
-def geocode_document(names, context_countries=(), guess: bool = True) -> list[dict | None]:
+def geocode_document(names, context_countries=(), guess: bool = True, context_names=()) -> list[dict | None]:
     """The most likely place for each name of a document, each name read in the light of the
     others and of the countries the document is about (alpha-3 codes, most important first).
-    With `guess`, a name the gazetteer does not know (a street, a hospital) is answered with a
-    known place inside it ("Morris County" -> Morris) or else where the document is."""
-    found = default_gazetteer().resolve(names, context_countries, guess)
-    return [m.place.as_dict() | {"match": m.how} if m else None for m in found]
+    `context_names` are the document's other place names (those its record found): read with
+    the names, they are not answered. With `guess`, a name the gazetteer does not know (a street,
+    a hospital) is answered with a known place inside it ("Morris County" -> Morris) or else where
+    the document is."""
+    names = list(names)
+    found = default_gazetteer().resolve(names + [n for n in context_names if n not in names], context_countries, guess)
+    return [m.place.as_dict() | {"match": m.how} if m else None for m in found[:len(names)]]
 
 
 def geocode(name: str, context_countries=()) -> dict | None:
