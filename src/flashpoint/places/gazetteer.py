@@ -367,7 +367,8 @@ class Gazetteer(Answers):
         for code, capital in self.seat_capitals.get(key, ()):
             namesakes = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
                                    "AND p.population >= ? LIMIT 1", (key, code, SEAT_TOWN))
-            towns = [m for m in self.matches(capital) if m.place.country == code and m.place.feature == "city"]
+            towns = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
+                               "ORDER BY p.population DESC LIMIT 1", (lookup_key(capital), code))
             if towns and not namesakes:
                 out.append(Match(towns[0].place, "capital"))
         return out
