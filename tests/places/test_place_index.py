@@ -57,7 +57,9 @@ def test_a_towns_name_without_accents_is_its_name(gazetteer):
 
 def test_alternate_names():
     assert alternates("Tikrīt", ["Tikrit", "Takrit"], 42_477) == {("tikrit", "name"), ("Takrit", "alternate")}
-    assert alternates("Keïta", ["Keita"], 14_022) == {("Keita", "alternate")}
+    # a small town's is an alternate name: a place only after a locative, in the story's countries
+    assert alternates("‘Ayn ‘Īsá", [], 0) == {("ayn isa", "alternate")}
+    assert alternates("Keïta", ["Keita"], 14_022) == {("keita", "alternate")}
     assert alternates("Chargé", ["Charge"], 50_000) == {("Charge", "alternate")}  # a common word
 
 
@@ -66,6 +68,17 @@ def test_a_documents_other_places_are_read_but_not_answered():
     # the record also found Chicago: Illinois's Springfield, and one answer for one name
     [found] = geocode_document(["Springfield"], context_names=["Chicago", "Springfield"])
     assert (found["name"], found["admin1"]) == ("Springfield", "IL")
+
+
+def test_a_small_town_without_its_accents_is_a_place_only_after_a_locative():
+    from flashpoint.documents import Document
+    from flashpoint.pipeline import load_pipeline
+
+    pipeline = load_pipeline()
+    near = pipeline.extract(Document(text="Near Ayn Isa, Syria, a strike destroyed a repeater station."))
+    assert {p["name"] for p in near["places"]} == {"‘Ayn ‘Īsá", "Syria"}
+    said = pipeline.extract(Document(text="Keita said the army of Niger would stay."))
+    assert all(p["country"] != "NER" or p["name"] == "Niger" for p in said["places"])
 
 
 def test_a_short_code_is_never_a_town(gazetteer):

@@ -28,7 +28,7 @@ from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
@@ -106,13 +106,15 @@ def alternates(name: str, others, population: int = 0) -> set[tuple[str, str]]:
     town's own name without accents, as English news writes it ("Bogota", "Tikrit", "Rafah"), is
     its name when the town has `FOLDED_NAME_POPULATION` people and the name is no common word:
     smaller namesakes (Keïta, Niger; Koréa, Côte d'Ivoire; Chargé, France) are far more often a
-    surname, a country or a word of the story than the town."""
+    surname, a country or a word of the story than the town, so for them it is an alternate name
+    (a place only after a locative, in the story's countries: "near Ayn Isa")."""
     own, folded = lookup_key(name), ascii_fold(name)
     names = set()
-    if folded != own and population >= FOLDED_NAME_POPULATION and not _common_word(folded):
-        names.add((folded, "name"))
+    if folded != own and len(folded) > 2 and not _common_word(folded):
+        names.add((folded, "name" if population >= FOLDED_NAME_POPULATION else "alternate"))
+    added = {key for key, _ in names}
     return names | {(a, "alternate") for a in others
-                    if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own and (lookup_key(a), "name") not in names}
+                    if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own and lookup_key(a) not in added}
 
 
 def _common_word(word: str) -> bool:
