@@ -170,7 +170,7 @@ class _Context:
         return holders[0] if len(holders) == 1 else None
 
     def link(self, actor: Actor, start: int, end: int, role=None, place_use=False) -> None:
-        start_char, end_char = self.cols.idx[start], self.cols.idx[end - 1] + len(self.cols.text[end - 1])
+        start_char, end_char = self.cols.idx[start], self.cols.end_char(end - 1)
         self.ann.actor_mentions.append(ActorMention(actor.id, start, end, start_char, end_char, role, place_use))
         if not place_use and (start_char, end_char) not in actor.mentions:
             actor.mentions.append((start_char, end_char))

@@ -102,25 +102,21 @@ def admin1_table() -> list[tuple[str, str, str, int]]:
 
 
 def alternates(name: str, others, population: int = 0) -> set[tuple[str, str]]:
-    """The Latin-script alternate names of a place worth looking up, as (name, "alternate"). A
-    town's own name without accents, as English news writes it ("Bogota", "Tikrit", "Rafah"), is
+    """The Latin-script names of a place worth looking up besides its own, as (name, how): its
+    alternate names as "alternate". A town's own name without accents, as English news writes it ("Bogota", "Tikrit", "Rafah"), is
     its name when the town has `FOLDED_NAME_POPULATION` people and the name is no common word:
     smaller namesakes (Keïta, Niger; Koréa, Côte d'Ivoire; Chargé, France) are far more often a
     surname, a country or a word of the story than the town, so for them it is an alternate name
     (a place only after a locative, in the story's countries: "near Ayn Isa")."""
+    from flashpoint.pipeline.lexicon import is_common_word
+
     own, folded = lookup_key(name), ascii_fold(name)
     names = set()
-    if folded != own and len(folded) > 2 and not _common_word(folded):
+    if folded != own and len(folded) > 2 and not is_common_word(folded):
         names.add((folded, "name" if population >= FOLDED_NAME_POPULATION else "alternate"))
     added = {key for key, _ in names}
     return names | {(a, "alternate") for a in others
                     if len(a) > 2 and _LATIN.match(a) and lookup_key(a) != own and lookup_key(a) not in added}
-
-
-def _common_word(word: str) -> bool:
-    from flashpoint.pipeline.lexicon import is_common_word
-
-    return is_common_word(word)
 
 
 def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -367,13 +363,16 @@ class Gazetteer(Answers):
         "La Paz": one of at least `SEAT_TOWN` people) is that town."""
         out = []
         for code, capital in self.seat_capitals.get(key, ()):
-            namesakes = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
-                                   "AND p.population >= ? LIMIT 1", (key, code, SEAT_TOWN))
-            towns = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
-                               "ORDER BY p.population DESC LIMIT 1", (lookup_key(capital), code))
-            if towns and not namesakes:
-                out.append(Match(towns[0].place, "capital"))
+            town = self._largest_town(lookup_key(capital), code)
+            if town is not None and self._largest_town(key, code, SEAT_TOWN) is None:
+                out.append(Match(town, "capital"))
         return out
+
+    def _largest_town(self, key: str, country: str, population: int = 0) -> Candidate | None:
+        """The most populous town of `country` named `key`, of at least `population` people."""
+        found = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
+                           "AND p.population >= ? ORDER BY p.population DESC LIMIT 1", (key, country, population))
+        return found[0].place if found else None
 
     def _rows(self, query: str, key: str | tuple) -> list[Match]:
         columns = ("p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "

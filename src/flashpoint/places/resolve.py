@@ -134,7 +134,7 @@ class _Readings(dict):
         if len(self) >= self.LIMIT:
             self.clear()
         found = _matches(self.gazetteer, name, self.weights)
-        priors = tuple((m, _prior(m, self.weights)) for m in found)
+        priors = tuple(_priors(found, self.weights))
         top = max((p for _, p in priors), default=0.0)
         reading = self[name] = Reading(priors, tuple(math.exp(p - top) for _, p in priors))
         return reading
