@@ -93,3 +93,17 @@ def test_no_input_is_a_clear_error(run):
     result = run("extract")
     assert result.exit_code != 0
     assert "give a file" in (result.output + str(result.exception))
+
+
+def test_a_knowledge_base_given_with_kb_also_places_its_countries(run, tmp_path):
+    # the place component reads the run's knowledge base, not only FLASHPOINT_KB's: a user's
+    # country point (here Osh for Kyrgyzstan) is where the country stands in the records
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "country_points.tsv").write_text("KGZ\t40.5\t72.8\tKyrgyzstan, at Osh\n", encoding="utf-8")
+    path = tmp_path / "story.txt"
+    path.write_text("Fighting broke out in Kyrgyzstan on Monday, officials said.\n", encoding="utf-8")
+    mine = json.loads(run("extract", str(path), "--kb", str(kb), "--format", "json").stdout)
+    built_in = json.loads(run("extract", str(path), "--format", "json").stdout)
+    assert [(p["name"], p["lat"], p["lon"]) for p in mine["places"]] == [("Kyrgyzstan", 40.5, 72.8)]
+    assert [(p["name"], p["lat"], p["lon"]) for p in built_in["places"]] == [("Kyrgyzstan", 41.5, 75.0)]

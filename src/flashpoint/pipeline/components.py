@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flashpoint.pipeline.attribution import Attribute
 from flashpoint.pipeline.claims import Claims
 from flashpoint.pipeline.events import Events
@@ -28,14 +30,14 @@ class ResolveWeapons(Resolve):
 
 def default_components(nlp, kb, model=None, gazetteer_factory=None):
     from flashpoint.pipeline.transfers import Transfers
-    from flashpoint.places import default_gazetteer
+    from flashpoint.places import gazetteer_for
 
     return [
         Segment(),
         Recognise(nlp, kb, model),
         ResolveWeapons(kb),
         Times(),
-        Places(kb, gazetteer_factory or default_gazetteer),
+        Places(kb, gazetteer_factory or partial(gazetteer_for, kb)),  # the countries of `kb`, not the default's
         Attribute(),
         Triggers(kb),
         Transfers(kb),  # before events: an assault's operator can come from a delivery

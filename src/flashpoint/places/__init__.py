@@ -23,12 +23,25 @@ from flashpoint.places.gazetteer import (
 from flashpoint.places.resolve import WEIGHTS, Weights, resolve
 
 __all__ = ["SCHEMA_VERSION", "WEIGHTS", "Candidate", "Gazetteer", "Match", "Weights", "build", "cache_dir",
-           "default_gazetteer", "geocode", "geocode_document", "haversine_km", "resolve"]
+           "default_gazetteer", "gazetteer_for", "geocode", "geocode_document", "haversine_km", "resolve"]
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+def gazetteer_for(kb) -> Gazetteer:
+    """The gazetteer whose countries (names, seats, points) are `kb`'s: the shared one for the
+    default knowledge base, one per other knowledge base (`--kb DIR`)."""
+    from flashpoint.kb import load_kb
+
+    return default_gazetteer() if kb is load_kb() else _gazetteer_with(kb)
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_with(kb) -> Gazetteer:
+    return Gazetteer(kb=kb)
 
 
 def geocode_document(names, context_countries=(), guess: bool = True, context_names=()) -> list[dict | None]:
