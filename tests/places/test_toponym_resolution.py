@@ -108,6 +108,15 @@ def test_unknown_names_are_none_unless_guessing():
     assert places(["Royal Street"], context=["USA"], guess=True)[0].name == "United States"
 
 
+def test_a_place_inside_an_unknown_name_must_fit_where_the_story_is():
+    # a small town far from the story's town is a coincidence of words: Hugo, Oklahoma is not
+    # where "Hugo Hospital" of a Newark story is, nor either Morris where an Illinois county is
+    assert places(["Hugo Hospital", "Newark"], guess=True)[0] == NEWARK
+    assert places(["Morris County", "Springfield"], context=["USA"], guess=True)[0] == SPRINGFIELD_IL
+    # a city says where on its own, near the story or not
+    assert places(["Atlanta Stadium", "Newark"], guess=True)[0] == ATLANTA
+
+
 def test_a_guess_says_so():
     found = GAZETTEER.resolve(["Royal Street", "Newark"], guess=True)
     assert [m.how for m in found] == ["guess", "name"]

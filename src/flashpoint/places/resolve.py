@@ -39,6 +39,7 @@ class Weights:
     same_division: float = 2.0
     nearby: float = 3.0  # for a town within 0 km of another chosen town, falling to 0 at 300 km
     nearby_km: float = 300.0
+    big_city: int = 100_000  # a city named inside an unknown name stands even far from the story's town
 
 
 WEIGHTS = Weights()
@@ -76,9 +77,23 @@ def _guesses(gazetteer, names, keys, choice, counts, story, weights: Weights) ->
     found = {}
     for key, name in zip(keys, names, strict=True):
         if key not in choice:
-            place = _inner_place(gazetteer, name, list(chosen.values()), story, weights) or focus
+            inner = _inner_place(gazetteer, name, list(chosen.values()), story, weights)
+            place = inner if inner and _near_focus(name, inner, focus, weights) else focus
             found[key] = Match(place, "guess") if place else None
     return found
+
+
+def _near_focus(name: str, place: Candidate, focus: Candidate | None, weights: Weights) -> bool:
+    """Whether a place inside an unknown name fits where the story is. A small town far from the
+    story's town is a coincidence of words ("Rogers Centre" in a Toronto story is not Rogers,
+    Arkansas), as is a town far from it that a county is named after ("Montgomery County" in Iowa
+    is not Montgomery, Alabama); a country, a division or a city named inside a name ("Bank of
+    Japan", "Colorado State University", "London Guildhall School") says where on its own."""
+    if focus is None or focus.feature != "city" or None in (place.lat, focus.lat):
+        return True
+    if not _DIVISION_WORD.search(name.strip()) and (place.feature != "city" or place.population >= weights.big_city):
+        return True
+    return haversine_km(place.lat, place.lon, focus.lat, focus.lon) <= weights.nearby_km
 
 
 def _matches(gazetteer, name: str, weights: Weights) -> list[Match]:
