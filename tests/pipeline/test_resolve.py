@@ -47,9 +47,21 @@ def test_a_leaders_regime_is_his_countrys_government(pipeline):
     ("Fighters crossed the Syria-Iraq border at night.", {"Syria", "Iraq"}),
     ("The talks were held in the UK, and the jets stayed in the United States.", {"UK", "United States"}),
     ("The president made a visit to the United States in May.", {"United States"}),
+    ("The delegation flew from Moscow to Ankara on Monday.", {"Moscow", "Ankara"}),
+    ("The suspect had returned from Pakistan.", {"Pakistan"}),
 ])
 def test_countries_and_capitals_named_as_places(pipeline, text, places):
     assert _places(_record(pipeline, text), text) >= places
+
+
+def test_travellers_legs_are_places_and_no_actors(pipeline):
+    # "from" and "to" alone name suppliers and recipients; after a verb of travel they are legs
+    text = "The Iranian delegation flew from Moscow to Ankara to discuss the drone deal."
+    record = _record(pipeline, text)
+    assert set(_actors(record, text)) == {"Iranian delegation"}
+    # ... but a visit from a country is the country's
+    text = "The visit from the Emirates came amid the talks."
+    assert not _places(_record(pipeline, text), text)
 
 
 def test_a_country_that_acts_is_no_place(pipeline):

@@ -328,7 +328,8 @@ class _Context:
         """Whether a country or capital is named as a place, and where its mention starts: after a
         locative ("in Syria"), with a compass word ("in northern Iraq" is the mention), listed after
         such a place ("in Iraq and Syria"), as the end of an address ("Palmyra, Syria", "Karrada,
-        Baghdad"), as where someone travels ("visited Turkey", "a visit to Uzbekistan"), or with a
+        Baghdad"), as where someone travels ("visited Turkey", "a visit to Uzbekistan", "flew from
+        Moscow to Ankara"), or with a
         part of it ("the Karrada district of Baghdad", "the Syria-Iraq border"); an article between
         cue and name changes nothing ("in the UK", "a visit to the United States"), but a name joined
         to the next word by a hyphen modifies it ("in US-led operations"). "to" and "from"
@@ -367,10 +368,22 @@ class _Context:
         return next((x for x in self.mentions if x.start == i and x.label in ("COUNTRY", "SEAT")), None)
 
     def _travel(self, j: int) -> bool:
-        word = self.cols.lower[j]
+        """The cue at `j` names where someone travels: "flew to Ankara", "returned from Moscow",
+        both legs of "flew from Moscow to Ankara", "visited Turkey"."""
+        word, before = self.cols.lower[j], self.lowers[j - 1]
+        if word == "from":  # but "a visit from the Emirates" names the visitor
+            return before in TRAVEL and before not in ("visit", "visits")
         if word == "to":
-            return self.lowers[j - 1] in TRAVEL
+            return before in TRAVEL or self._from_leg(j)
         return word in TRAVEL and word.startswith("visit")
+
+    def _from_leg(self, to: int) -> bool:
+        """"flew from Moscow to Ankara": a name of up to four words before "to", after a travelled
+        "from"."""
+        k = to - 1
+        while k > max(to - 5, 0) and self.cols.is_title[k]:
+            k -= 1
+        return k < to - 1 and self.cols.lower[k] == "from" and self._travel(k)
 
     def _listed_place(self, i, start) -> bool:
         prev = self.mention_at[i - 1]
