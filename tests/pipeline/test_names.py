@@ -60,3 +60,29 @@ def test_a_capitalised_organisation_word_inside_a_sentence_is_a_name(pipeline):
     text = "Coalition aircraft struck ISIL targets. The Coalition complies with the Law of Armed Conflict."
     names = {n["text"] for n in _record(pipeline, text)["names"] if n["label"] == "organisation"}
     assert names == {"Coalition"}
+
+
+@pytest.mark.parametrize("text", [
+    "Chris Paul hit a layup with 0.8 seconds left to lift the Houston Rockets to a 96-94 win.",
+    "The arms deal with Royal Dutch Shell was cancelled, and Merrill Lynch advised the buyers.",
+    "The Abu Dhabi Rifles paraded, and the International Campaign to Ban Landmines met in Oslo.",
+])
+def test_a_weapon_word_or_trigger_inside_a_name_is_neither(pipeline, text):
+    # a capitalised word after another, mid-sentence, is a word of a name: "the Houston Rockets"
+    # fire no rockets, "Royal Dutch Shell" shells nobody, "Merrill Lynch" lynches nobody
+    record = _record(pipeline, text)
+    assert not record["weapons"]
+    assert not [e for e in record["events"] if e["type"] == "ASSAULT"]
+
+
+def test_a_weapon_word_opening_a_sentence_stays_a_weapon(pipeline):
+    text = "Rockets hit the town of Sderot on Monday, the army said."
+    assert [w["name"] for w in _record(pipeline, text)["weapons"]] == ["rockets"]
+
+
+def test_a_wire_service_credit_is_no_party_to_the_story(pipeline):
+    # Reuters killed nobody: the gunmen, whom no actor code fits, did
+    text = "KABUL (Reuters) - Gunmen killed 12 villagers in Helmand province on Monday, officials said."
+    record = _record(pipeline, text)
+    assert [a["name"] for a in record["actors"]] == ["Reuters"]
+    assert not [e for e in record["events"] if any(x["code"] == "GBRMED" for x in e["actor"] + e["recipient"] if x)]

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flashpoint.pipeline.annotations import columns_of, per_document
-from flashpoint.pipeline.clauses import sentence_starts
+from flashpoint.pipeline.clauses import sentence_starts, sentences
 from flashpoint.pipeline.lexicon import HONORIFICS, MONTHS, NOT_PERSON_WORDS, is_common_word
 
 _APPOSITION = {"a", "an", "the"}
@@ -28,6 +28,33 @@ _SUFFIXES = {"Jr.", "Sr.", "II", "III", "IV"}
 _COMPOUND_SUFFIXES = {"based", "backed", "led", "run", "held", "born", "style", "era", "linked", "controlled",
                       "allied", "owned", "made", "built", "funded", "affiliated", "aligned", "like"}
 _LOCATIVE_BEFORE = {"in", "at", "near", "from", "to", "into", "outside", "toward", "towards"}
+
+
+def inside_name(doc, i: int, starts) -> bool:
+    """Token `i` is a capitalised word after another, not opening a sentence: a word of a name
+    ("the Houston Rockets", "Royal Dutch Shell", "the Abu Dhabi Rifles"), not a common noun or
+    verb ("rockets", "shell", "attack"); `starts` are the document's sentence starts."""
+    cols = columns_of(doc)
+    if i in starts or not cols.text[i].istitle() or i == 0:
+        return False
+    before = cols.text[i - 1]
+    return cols.is_alpha[i - 1] and before[:1].isupper() and cols.lower[i - 1] not in STOP_WORDS \
+        and i not in _headline_words(doc)
+
+
+@per_document
+def _headline_words(doc) -> set[int]:
+    """Tokens of sentences written in title case ("Poland and India Ratify New Cooperation
+    Agreement"): there every word is capitalised, names or not. A sentence is one when all its
+    words of four letters or more, three at least, are capitalised; a sentence dense with names
+    still has a verb in lower case ("... is controlled by Crescott Investment Associates")."""
+    cols = columns_of(doc)
+    found: set[int] = set()
+    for start, end in sentences(doc):
+        long = [cols.text[i][:1].isupper() for i in range(start, end) if cols.is_alpha[i] and len(cols.text[i]) >= 4]
+        if len(long) >= 3 and all(long):
+            found.update(range(start, end))
+    return found
 
 
 @per_document

@@ -18,7 +18,7 @@ from flashpoint.pipeline.annotations import Mention, annotations, columns_of, te
 from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
-from flashpoint.pipeline.names import ORG_HEADS, joined_particle, organisations, people
+from flashpoint.pipeline.names import ORG_HEADS, inside_name, joined_particle, organisations, people
 
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
 
@@ -119,6 +119,8 @@ class Recognise(Component):
                     continue
             if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of(start) not in weapon_context:
                 continue
+            if label in ("WEAPON_WORD", "TYPE_NOUN") and inside_name(doc, start, starts):
+                continue  # "the Houston Rockets", "the Abu Dhabi Rifles": a word of a name, no weapon
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \
                     and is_common_word(text) and text.lower() != text:
                 continue

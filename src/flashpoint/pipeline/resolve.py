@@ -430,7 +430,9 @@ class _Context:
                                office=role.office)
             self.link(actor, m.start, nxt.end, role=role.id)
             return i + 2
-        venue = self.lowers[m.start - 1] in ("in", "on", "at", "to") and entry.kind == "media"
+        # an outlet where something was said ("told the BBC") or credited ("HOUSTON (AP) -") is no party
+        venue = entry.kind == "media" and (self.lowers[m.start - 1] in ("in", "on", "at", "to")
+                                           or self.texts[m.start - 1] == "(" and self.texts[m.end] == ")")
         self.link(self.entry_actor(m.key), m.start, m.end, role="venue" if venue else None)
         return i + 1
 

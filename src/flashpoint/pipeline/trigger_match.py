@@ -16,7 +16,9 @@ from flashpoint.pipeline.annotations import (
     token_span,
 )
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
+from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.names import inside_name
 from flashpoint.pipeline.triggers import Lexicons, TriggerIndex
 
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG"}
@@ -56,8 +58,9 @@ class Triggers(Component):
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
                              or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))
 
-        opens = self.lexicons.by_word.__contains__
-        starts = [i for i in compress(range(len(lowers)), map(opens, lowers)) if i not in names]
+        opens, sentences = self.lexicons.by_word.__contains__, sentence_starts(doc)
+        starts = [i for i in compress(range(len(lowers)), map(opens, lowers))
+                  if i not in names and not inside_name(doc, i, sentences)]  # "Royal Dutch Shell"
         return self.lexicons.find(doc, starts, names, fits)
 
     def set_annotations(self, doc, found) -> None:
