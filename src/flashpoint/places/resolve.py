@@ -56,11 +56,10 @@ def resolve(gazetteer, names, context_countries=(), guess: bool = False,
     counts = Counter(keys)
     known = _readings(gazetteer, weights)
     readings = {key: known.get(name) or known.add(name) for key, name in zip(keys, names, strict=True)}
-    evidence = {key: _country_evidence(reading, counts[key]) for key, reading in readings.items()}
+    # most names have no candidates: no evidence to give, no choice to make
+    evidence = {key: _country_evidence(reading, counts[key]) for key, reading in readings.items() if reading.priors}
     total = _summed(evidence.values())
-    # the story as each name with candidates sees it (most names have none, so no choice to make)
-    story = {k: _country_weights(context_countries, _without(total, evidence[k]), weights)
-             for k, r in readings.items() if r.priors}
+    story = {k: _country_weights(context_countries, _without(total, e), weights) for k, e in evidence.items()}
     scored = {k: _scored(readings[k].priors, s, weights) for k, s in story.items()}
     choice = {k: max(s, key=itemgetter(1))[0] for k, s in scored.items()}
     for _ in range(2):  # each name again, now knowing what the others chose, until no choice changes
