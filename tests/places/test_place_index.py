@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from flashpoint.places import default_gazetteer, geocode, geocode_document
-from flashpoint.places.gazetteer import alternates, extent_centre
+from flashpoint.places.gazetteer import KeyFilter, alternates, extent_centre
 from flashpoint.places.names import dotted_abbreviation_of, lookup_key, short_code
 
 
@@ -108,6 +110,15 @@ def test_names_are_compared_by_one_key():
     assert short_code("U.S.") == "US" and short_code("NSW") == "NSW"
     assert short_code("UCLA") is None and short_code("London") is None
     assert dotted_abbreviation_of("Ky.", "kentucky") and not dotted_abbreviation_of("Ky.", "kansas")
+
+
+def test_the_key_filter_holds_every_name_and_few_others():
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE name (key TEXT, id INTEGER, how TEXT)")
+    db.executemany("INSERT INTO name VALUES (?, 1, 'name')", [(f"town {i}",) for i in range(1000)])
+    names = KeyFilter.of_index(db)
+    assert all(f"town {i}" in names for i in range(1000))
+    assert sum(f"street {i}" in names for i in range(1000)) < 30
 
 
 def test_extent_centre_crosses_the_antimeridian():

@@ -12,6 +12,7 @@ matched in memory, under their names, aliases ("U.S.", "Britain") and adjectives
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -28,7 +29,7 @@ from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
@@ -189,6 +190,7 @@ def build(path: Path, geonames=(), report=None, progress=None, min_population: i
         "CREATE TABLE name (key TEXT, id INTEGER, how TEXT);"
         "CREATE TABLE country_point (code TEXT PRIMARY KEY, lat REAL, lon REAL);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE key_filter (bits BLOB);"
         f"PRAGMA user_version = {SCHEMA_VERSION};"
     )
     try:
@@ -197,6 +199,7 @@ def build(path: Path, geonames=(), report=None, progress=None, min_population: i
         if geonames:
             _add_geonames(db, geonames, report, progress, min_population)
         db.execute("CREATE INDEX name_key ON name(key)")
+        db.execute("INSERT INTO key_filter VALUES (?)", (KeyFilter.of_index(db).bits,))
         db.commit()
     except BaseException:
         db.close()
@@ -204,6 +207,40 @@ def build(path: Path, geonames=(), report=None, progress=None, min_population: i
         raise
     db.close()
     os.replace(tmp, path)  # atomic: a crash mid-build never leaves a half-built index
+
+
+class KeyFilter:
+    """A Bloom filter of the keys the index holds. Most capitalised runs of a story are no place's
+    name ("Operation Inherent Resolve", "Dr", "Greenwich Mean Time"): the filter answers them
+    without a query. A key the filter lacks is surely not in the index; of the others, about one in
+    two hundred is not in the index either, and its query finds nothing."""
+
+    BITS_PER_KEY, HASHES = 16, 3
+
+    def __init__(self, bits: bytes):
+        self.bits, self.size = bits, len(bits) * 8
+
+    @classmethod
+    def of_index(cls, db) -> KeyFilter:
+        count = db.execute("SELECT COUNT(DISTINCT key) FROM name").fetchone()[0]
+        bits = bytearray(max(1, count * cls.BITS_PER_KEY // 8))
+        size = len(bits) * 8
+        for (key,) in db.execute("SELECT DISTINCT key FROM name"):
+            for position in cls._positions(key, size):
+                bits[position >> 3] |= 1 << (position & 7)
+        return cls(bytes(bits))
+
+    @classmethod
+    def _positions(cls, key: str, size: int):
+        # a hash that is the same in every process (Python's own is salted per process)
+        digest = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=4 * cls.HASHES).digest(), "little")
+        for _ in range(cls.HASHES):
+            yield (digest & 0xFFFFFFFF) % size
+            digest >>= 32
+
+    def __contains__(self, key: str) -> bool:
+        bits = self.bits
+        return all(bits[p >> 3] & (1 << (p & 7)) for p in self._positions(key, self.size))
 
 
 def _insert(db, place, names) -> bool:
@@ -348,8 +385,8 @@ class Gazetteer(Answers):
         found = [*self.large_places.get(key, ())]
         code = short_code(name)
         if code:  # "US", "N.J.": a code, never a town called Us
-            return tuple(found + self._rows("SELECT {} WHERE n.key = ? AND n.how = 'abbreviation'", code))
-        found += self._rows("SELECT {} WHERE n.key = ? ORDER BY p.population DESC LIMIT 50", key)
+            return tuple(found + self._rows(code, "AND n.how = 'abbreviation'"))
+        found += self._rows(key, "ORDER BY p.population DESC LIMIT 50")
         if not found and key.startswith("the "):
             return self.matches(name[4:])
         if not found and dotted_abbreviation_of(name):
@@ -370,15 +407,23 @@ class Gazetteer(Answers):
 
     def _largest_town(self, key: str, country: str, population: int = 0) -> Candidate | None:
         """The most populous town of `country` named `key`, of at least `population` people."""
-        found = self._rows("SELECT {} WHERE n.key = ? AND p.country = ? AND p.feature = 'city' "
-                           "AND p.population >= ? ORDER BY p.population DESC LIMIT 1", (key, country, population))
+        found = self._rows(key, "AND p.country = ? AND p.feature = 'city' AND p.population >= ? "
+                                "ORDER BY p.population DESC LIMIT 1", (country, population))
         return found[0].place if found else None
 
-    def _rows(self, query: str, key: str | tuple) -> list[Match]:
-        columns = ("p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "
-                   "FROM name n JOIN place p ON p.id = n.id")
+    @cached_property
+    def key_filter(self) -> KeyFilter:
+        return KeyFilter(self.db.execute("SELECT bits FROM key_filter").fetchone()[0])
+
+    def _rows(self, key: str, condition: str, params: tuple = ()) -> list[Match]:
+        """The places with a name whose key is `key`, each once, that meet `condition` (an SQL
+        tail on `n` the name and `p` the place, with `params`)."""
+        if key not in self.key_filter:
+            return []
+        query = ("SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature, n.how "
+                 f"FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? {condition}")
         found, seen = [], set()
-        for row in self.db.execute(query.format(columns), key if isinstance(key, tuple) else (key,)):
+        for row in self.db.execute(query, (key, *params)):
             if row[0] not in seen:
                 seen.add(row[0])
                 found.append(Match(Candidate(*row[:8]), row[8]))
@@ -388,7 +433,7 @@ class Gazetteer(Answers):
         rows = self.db.execute("SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.id "
                                "WHERE p.feature = 'admin1' AND n.how = 'name' AND n.key LIKE ?", (name[0].lower() + "%",))
         keys = [k for (k,) in rows if dotted_abbreviation_of(name, k)]
-        return [m for k in keys for m in self._rows("SELECT {} WHERE n.key = ? AND p.feature = 'admin1'", k)]
+        return [m for k in keys for m in self._rows(k, "AND p.feature = 'admin1'")]
 
     @cached_property
     def seats(self) -> set[tuple[str, str]]:

@@ -7,6 +7,9 @@ import unicodedata
 from functools import lru_cache
 
 _DOTTED = re.compile(r"[A-Z][a-z]{1,4}\.")  # "Ga.", "Alta.", "Calif."
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_CODE = re.compile(r"[A-Z]{2,4}")
 
 
 @lru_cache(maxsize=100_000)
@@ -14,8 +17,8 @@ def lookup_key(name: str) -> str:
     """The form names are indexed under: NFKC, straight apostrophes, single spaces, lower case,
     without a possessive ("Syria's")."""
     name = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("\u2018", "'")
-    name = re.sub(r"\s+", " ", name).strip()
-    return re.sub(r"'s$", "", name).lower()
+    name = _SPACES.sub(" ", name).strip()
+    return _POSSESSIVE.sub("", name).lower()
 
 
 def ascii_fold(name: str) -> str:
@@ -26,7 +29,7 @@ def short_code(name: str) -> str | None:
     """"US", "U.S.", "N.J.", "NSW" -> the letters of a code; longer capitals ("UCLA", "LONDON") are names."""
     name = name.strip()
     letters = name.replace(".", "")
-    if re.fullmatch(r"[A-Z]{2,4}", letters) and (len(letters) <= 3 or "." in name):
+    if _CODE.fullmatch(letters) and (len(letters) <= 3 or "." in name):
         return letters
     return None
 

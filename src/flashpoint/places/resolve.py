@@ -57,13 +57,17 @@ def resolve(gazetteer, names, context_countries=(), guess: bool = False,
     counts = Counter(keys)
     known = _readings(gazetteer, weights)
     readings = {key: known.get(name) or known.add(name) for key, name in zip(keys, names, strict=True)}
-    evidence = {key: _country_evidence(reading, counts[key]) for key, reading in readings.items()}
+    # most names have no candidates: no evidence to give, no choice to make
+    evidence = {key: _country_evidence(reading, counts[key]) for key, reading in readings.items() if reading.priors}
     total = _summed(evidence.values())
-    story = {key: _country_weights(context_countries, _without(total, evidence[key]), weights) for key in readings}
-    scored = {k: _scored(r.priors, story[k], weights) for k, r in readings.items() if r.priors}
+    story = {k: _country_weights(context_countries, _without(total, e), weights) for k, e in evidence.items()}
+    scored = {k: _scored(readings[k].priors, s, weights) for k, s in story.items()}
     choice = {k: max(s, key=itemgetter(1))[0] for k, s in scored.items()}
-    for _ in range(2):  # each name again, now knowing what the others chose
-        choice = {k: _best(s, [c.place for o, c in choice.items() if o != k], weights) for k, s in scored.items()}
+    for _ in range(2):  # each name again, now knowing what the others chose, until no choice changes
+        again = {k: _best(s, [c.place for o, c in choice.items() if o != k], weights) for k, s in scored.items()}
+        if all(again[k] is m for k, m in choice.items()):
+            break
+        choice = again
     if guess:
         everyone = _country_weights(context_countries, total, weights)
         choice |= _guesses(gazetteer, names, keys, choice, counts, everyone, weights)
@@ -212,13 +216,16 @@ def _best(scored: list[tuple[Match, float]], others: list[Candidate], weights: W
     if len(scored) == 1:
         return scored[0][0]
     local = [o for o in others if o.feature in _LOCAL and o.lat is not None]
+    if not local:
+        return max(scored, key=itemgetter(1))[0]  # nothing near to make a reading likelier
+    divisions = {(o.country, o.admin1) for o in local}
     towns = [o for o in local if o.feature == "city"]
 
     def score(match: tuple[Match, float]) -> float:
         m, s = match
         c = m.place
         if c.feature in _LOCAL and c.lat is not None:
-            if any(o.country == c.country and o.admin1 == c.admin1 for o in local):
+            if (c.country, c.admin1) in divisions:
                 s += weights.same_division
             if c.feature == "city" and towns:
                 km = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in towns)
