@@ -216,6 +216,8 @@ def test_trigger_fields(triggers, types):
         for key in ("actor", "recipient"):
             for pattern in t.get(key, []):
                 assert ARG_RE.match(pattern), (tid, key, pattern)
+        for word in t.get("not_before", []):
+            assert word == word.lower() and " " not in word and word.strip(), (tid, "not_before", word)
         assert t.get("source", "").strip(), tid
 
 

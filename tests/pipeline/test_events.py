@@ -106,6 +106,22 @@ def test_a_month_is_no_march(pipeline):
     assert _events(pipeline, "The ceasefire was signed last March.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Chile used the sanctions to demonstrate its determination to stop the trade.",
+    "Four Jordanian police officers and a woman visiting from Canada were killed.",
+])
+def test_a_word_after_the_trigger_may_give_it_another_sense(pipeline, text):
+    # `not_before`: "demonstrate its determination" shows, "visiting from Canada" is a visitor's home
+    assert not [e for e in _events(pipeline, text) if e[0] in ("PROTEST", "CONSULT")]
+
+
+def test_a_protest_and_a_visit_stay_what_they_are(pipeline):
+    assert _events(pipeline, "Chileans demonstrated against the government.") == [
+        ("PROTEST", "demo", ["CHL"], ["CHLGOV"])]
+    assert _events(pipeline, "Turkish President Recep Tayyip Erdogan visited Moscow.") == [
+        ("CONSULT", "visit", ["TURGOV"], ["RUS"])]
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

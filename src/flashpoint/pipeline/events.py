@@ -183,6 +183,9 @@ class Events(Component):
             return False
         if trigger["type"] == "MOBILIZE" and not armed() and not _military_word(doc, clause):
             return False
+        after = trigger.get("not_before")  # "visiting from Canada", "demonstrates the potential"
+        if after and end < clause.end and columns_of(doc).lower[end] in after:
+            return False
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
 
