@@ -115,6 +115,15 @@ def test_a_word_after_the_trigger_may_give_it_another_sense(pipeline, text):
     assert not [e for e in _events(pipeline, text) if e[0] in ("PROTEST", "CONSULT")]
 
 
+def test_trade_is_an_act_as_a_verb_or_in_a_phrase_not_as_a_noun_alone(pipeline):
+    # "trade minister", "trade union", "trade dispute" name no act of cooperation
+    assert _events(pipeline, "The US trade representative accused China of dumping steel.") == [
+        ("ACCUSE", "allege", ["USA"], ["CHN"])]
+    assert _events(pipeline, "Vietnam and Cambodia boosted trade last year.") == [
+        ("COOPERATE", None, ["VNM", "KHM"], [])]
+    assert _events(pipeline, "Vietnam trades rice with Cambodia.") == [("COOPERATE", None, ["VNM"], ["KHM"])]
+
+
 def test_a_protest_and_a_visit_stay_what_they_are(pipeline):
     assert _events(pipeline, "Chileans demonstrated against the government.") == [
         ("PROTEST", "demo", ["CHL"], ["CHLGOV"])]
