@@ -158,3 +158,18 @@ def test_the_parsed_knowledge_base_is_kept_per_content_and_rebuilt_after_an_edit
     assert edited.lookup("Joan Analyst") and not edited.lookup("Jane Analyst")
     assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 2
     kb_module._load.cache_clear()
+
+
+def test_a_region_needs_a_kind_a_known_country_and_a_source(tmp_path):
+    (tmp_path / "regions.yaml").write_text(textwrap.dedent("""\
+        - id: made-up-sea
+          name: Made-Up Sea
+          kind: puddle
+          country: XXX
+        """), encoding="utf-8")
+    kb = KnowledgeBase.from_dirs((builtin_dir(), tmp_path))
+    problems = [p for p in kb.problems if "made-up-sea" in p]
+    assert len(problems) == 3 and all(str(tmp_path / "regions.yaml") in p for p in problems)
+    assert any("puddle" in p for p in problems) and any("XXX" in p for p in problems) \
+        and any("source" in p for p in problems)
+    assert kb.regions["south-china-sea"]["kind"] == "sea"  # the built-in ones are still there

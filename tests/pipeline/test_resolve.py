@@ -175,3 +175,49 @@ def test_the_same_text_gives_the_same_record_whatever_the_hash_seed(tmp_path):
         run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
         outputs.add(json.dumps([a["code"] for a in json.loads(run.stdout)["actors"]]))
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(("text", "region", "country"), [
+    ("Chinese warships patrolled the South China Sea on Monday.", "South China Sea", "China"),
+    ("Iranian boats harassed a tanker in the Gulf of Oman.", "Gulf of Oman", "Oman"),
+    ("Pirates attacked a ship in the Gulf of Guinea.", "Gulf of Guinea", "Guinea"),
+    ("Prices fell across Latin America.", "Latin America", "America"),
+])
+def test_a_sea_or_region_named_after_a_country_is_a_place_not_the_country(pipeline, text, region, country):
+    record = _record(pipeline, text)
+    assert country not in _actors(record, text)
+    (place,) = [p for p in record["places"] if p["name"] == region]
+    assert place["precision"] == "region" and place["country"] is None
+
+
+def test_a_region_is_where_an_act_happens_only_after_a_locative(pipeline):
+    text = "The Nigerian navy attacked pirates in the Gulf of Guinea."
+    (event,) = _record(pipeline, text)["events"]
+    assert "GIN" not in {r["code"] for r in event["recipient"]} and event["place"]["name"] == "Gulf of Guinea"
+    text = "Russia attacked Ukraine, and ties with Central Asia suffered."
+    assert all(e["place"] is None for e in _record(pipeline, text)["events"])
+
+
+def test_a_division_named_after_a_country_stands_at_its_geonames_point(pipeline):
+    text = "Flights to New Mexico were cancelled."
+    record = _record(pipeline, text)
+    assert "Mexico" not in _actors(record, text)
+    (place,) = record["places"]
+    assert (place["name"], place["country"], place["precision"]) == ("New Mexico", "USA", "admin1")
+    assert place["geonames_id"] and place["lat"] is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Black Sea Fleet moved ships to Novorossiysk.", "Black Sea Fleet"),
+    ("The Islamic Society of North America condemned the attack.", "Islamic Society of North America"),
+])
+def test_a_region_inside_an_organisations_name_is_part_of_the_name(pipeline, text, name):
+    record = _record(pipeline, text)
+    assert _actors(record, text)[name][0] == "organisation"
+    assert not [p for p in record["places"] if p["precision"] == "region"]
+
+
+def test_a_region_word_opening_a_longer_name_is_no_region(pipeline):
+    # an outlet's credit line: "Mediterranean Defence Report, May 5, 2021, Claire Vautrin"
+    text = "The Mediterranean Defence Report said the jets had arrived."
+    assert not _record(pipeline, text)["places"]

@@ -64,9 +64,27 @@ def _check_triggers(kb: KnowledgeBase, problems: list[str]) -> None:
             problems.append(f"{where}: mode '{trigger['mode']}' is not a mode of {trigger['type']}")
 
 
+REGION_KINDS = {"ocean", "sea", "gulf", "strait", "lake", "river", "canal", "peninsula", "region", "continent",
+                "division"}
+
+
+def _check_regions(kb: KnowledgeBase, problems: list[str]) -> None:
+    for rid, region in kb.regions.items():
+        where = f"{region.get('_file', 'regions.yaml')}: entry '{rid}'"
+        if not region.get("name"):
+            problems.append(f"{where}: no 'name'")
+        if region.get("kind") not in REGION_KINDS:
+            problems.append(f"{where}: kind '{region.get('kind')}' is none of {', '.join(sorted(REGION_KINDS))}")
+        if region.get("country") and region["country"] not in kb.countries:
+            problems.append(f"{where}: country '{region['country']}' is not a country code of the knowledge base")
+        if not region.get("source"):
+            problems.append(f"{where}: no 'source'; say where the fact comes from")
+
+
 def check(kb: KnowledgeBase) -> list[str]:
     problems: list[str] = []
     _check_actors(kb, problems)
     _check_weapons(kb, problems)
     _check_triggers(kb, problems)
+    _check_regions(kb, problems)
     return problems

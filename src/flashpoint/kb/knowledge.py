@@ -45,7 +45,7 @@ class Resolution:
 
 class KnowledgeBase:
     def __init__(self, countries, entries, weapons, weapon_types, roles, memberships, offices,
-                 plover, legacy, triggers, dirs, transfer_triggers=(), trigger_rules=None):
+                 plover, legacy, triggers, dirs, transfer_triggers=(), trigger_rules=None, regions=None):
         self.countries: dict[str, Country] = countries
         self.entries: dict[str, Entry] = entries
         self.weapons: dict[str, Weapon] = weapons
@@ -59,6 +59,9 @@ class KnowledgeBase:
         self.transfer_triggers: list[dict] = list(transfer_triggers)
         # triggers.yaml's rules beside its list: `speech` (announced acts, demands), `support_verbs`
         self.trigger_rules: dict = trigger_rules or {}
+        # seas, straits, regions and divisions whose names hold a country's ("the South China Sea"):
+        # places, never actors
+        self.regions: dict[str, dict] = regions or {}
         self.dirs: tuple[Path, ...] = dirs
         self.problems: list[str] = []
 
@@ -83,7 +86,7 @@ class KnowledgeBase:
         legacy = extras["plover.yaml"].get("legacy") or {}
         kb = cls(countries, entries, weapons, types, roles, memberships, offices, plover,
                  legacy, tables["triggers.yaml"], dirs, tables["transfer_triggers.yaml"],
-                 extras["triggers.yaml"])
+                 extras["triggers.yaml"], {str(r["id"]): r for r in tables["regions.yaml"]})
         kb.problems = kb.check()
         return kb
 

@@ -34,6 +34,7 @@ FILES = {
     "triggers.yaml": "triggers",
     "transfer_triggers.yaml": "triggers",
     "plover.yaml": "types",
+    "regions.yaml": None,
 }
 
 

@@ -481,12 +481,26 @@ def place_for(doc, clause: Clause):
     inside = places[bisect_left(places, clause.start, key=_start):bisect_left(places, clause.end, key=_start)]
     here = [p for p in inside
             if not (p.end + 1 < len(doc) and cols.text[p.end] == "-" and cols.lower[p.end + 1] == "based")]
+    here = [p for p in here if ann.places[p.place].precision != "region" or _located(cols, p.start)]
     if not here:
         return None
-    exact = [p for p in here if ann.places[p.place].precision != "country"]
-    place = ann.places[(exact or here)[0].place]
+    rank = {"country": 2, "region": 1}  # a town or division first, then a sea or region, then a country
+    place = ann.places[min(here, key=lambda p: rank.get(ann.places[p.place].precision, 0)).place]
     return {"id": place.id, "name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon,
             "geonames_id": place.geonames_id, "precision": place.precision}
+
+
+_AT_SEA = {"in", "on", "off", "over", "across", "into", "near", "through", "throughout", "around", "within",
+           "inside", "outside", "at"}
+
+
+def _located(cols, start: int) -> bool:
+    """A sea or region is where an act happens only after a locative ("attacked a ship in the Red
+    Sea", "flew over the Korean Peninsula"), not as what it concerns ("ties with Central Asia")."""
+    i = start - 1
+    if i >= 0 and cols.lower[i] == "the":
+        i -= 1
+    return i >= 0 and cols.lower[i] in _AT_SEA
 
 
 def weapons_in(doc, clause: Clause):

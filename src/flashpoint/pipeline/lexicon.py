@@ -8,7 +8,7 @@ from lemminflect import getAllInflections, getAllLemmas
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # When two candidate spans cover the same tokens, the more specific label wins.
-PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
+PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "REGION": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
             "ROLE": 3, "WEAPON_WORD": 2, "TYPE_NOUN": 1}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "monday", "tuesday", "wednesday",
@@ -73,6 +73,9 @@ def proper_surfaces(kb):
         if not weapon.generic:
             for name in (weapon.name, *weapon.aliases):
                 yield name, "WEAPON", wid
+    for rid, region in kb.regions.items():  # "the South China Sea": a place, not China
+        for name in (region["name"], *(region.get("aliases") or ())):
+            yield str(name), "REGION", rid
 
 
 def lower_surfaces(kb):

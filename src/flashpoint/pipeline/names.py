@@ -285,7 +285,8 @@ _ORG_INNER = {"of", "for", "and", "the", "on", "de", "al"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _COMMON_LABELS = {"ROLE", "TYPE_NOUN", "WEAPON_WORD"}  # lower-case words a capitalised name may contain
 _COUNTRY_LABELS = {"ADJ", "COUNTRY"}
-_OPENING_LABELS = _COUNTRY_LABELS | _COMMON_LABELS
+_INNER_LABELS = _COMMON_LABELS | {"REGION"}  # "Black Sea Fleet", "Islamic Society of North America"
+_OPENING_LABELS = _COUNTRY_LABELS | _INNER_LABELS
 
 
 def organisations(doc, kept, heads: list[int]):
@@ -351,7 +352,7 @@ def _org_step(cols, start, end, mention, first) -> int | None:
             or lowers[end - 1] in ORG_HEADS or (end + 1 < len(cols.text) and lowers[end + 1] == "the")):
         return None
     if mention is not None:
-        whole = mention[0] == end and mention[2] in _COMMON_LABELS
+        whole = mention[0] == end and mention[2] in _INNER_LABELS
         return mention[1] if whole and all(title[k] for k in range(mention[0], mention[1])) else None
     if title[end] and cols.is_alpha[end]:
         return end + 1

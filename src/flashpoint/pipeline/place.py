@@ -80,6 +80,7 @@ class Places(Component):
         context = [c for c, _ in Counter(ann.actors[m.actor].country for m in ann.actor_mentions
                                          if ann.actors[m.actor].country).most_common()]
         found = [self._country_place(doc, m) for m in ann.actor_mentions if m.place_use]
+        found += [self._region_place(m) for m in ann.mentions if m.label == "REGION"]
         covered = {i for m in ann.mentions for i in range(m.start, m.end)}
         covered |= {i for m in ann.actor_mentions for i in range(m.start, m.end)}
         found += list(self._toponyms(doc, covered, context))
@@ -96,6 +97,16 @@ class Places(Component):
                 return m, cand.name, cand.country, cand.admin1, cand.lat, cand.lon, cand.geonames_id, "exact"
         lat, lon = self.gazetteer.country_point(country.code) or (None, None)
         return (m, country.name, country.code, None, lat, lon, country.geonames_id, "country")
+
+    def _region_place(self, m):
+        """A sea, strait or region of the knowledge base ("the South China Sea"), at GeoNames' point
+        where the place index holds it as a continent or a division of its country."""
+        region = self.kb.regions[m.key]
+        country, precision = region.get("country"), "admin1" if region.get("kind") == "division" else "region"
+        for c in self.gazetteer.candidates(region["name"]):
+            if c.name == region["name"] and c.feature in ("continent", "admin1") and c.country == country:
+                return m, region["name"], country, c.admin1, c.lat, c.lon, c.geonames_id, precision
+        return m, region["name"], country, None, None, None, None, precision
 
     def _toponyms(self, doc, covered, context):
         """Capitalised names the gazetteer knows, resolved together so that each reads the others."""
@@ -133,7 +144,7 @@ class Places(Component):
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
         for span, name, country, admin1, lat, lon, gid, precision in found:
-            ident = f"geonames:{gid}" if gid else f"{precision}:{country}:{name}".lower().replace(" ", "-")
+            ident = f"geonames:{gid}" if gid else ":".join(filter(None, (precision, country, name))).lower().replace(" ", "-")
             place = ann.places.setdefault(ident, Place(ident, name, country, admin1, lat, lon, gid, precision))
             start, end = (span.start, span.end)
             start_char, end_char = columns_of(doc).idx[start], columns_of(doc).end_char(end - 1)

@@ -17,9 +17,17 @@ from spacy.matcher import PhraseMatcher
 from flashpoint.pipeline.annotations import Mention, annotations, columns_of, text_of
 from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import PRIORITY, is_common_word, lower_surfaces, proper_surfaces
+from flashpoint.pipeline.lexicon import (
+    MONTHS,
+    PRIORITY,
+    is_common_word,
+    lower_surfaces,
+    proper_surfaces,
+)
 from flashpoint.pipeline.names import ORG_HEADS, inside_name, joined_particle, organisations, people
 
+# capitalised words that go on naming the region itself ("East Azerbaijan Province", "the Lake Chad Basin")
+_REGION_PARTS = {"province", "region", "basin", "coast", "waters", "area"}
 _DESIGNATOR = re.compile(r"^(?:[A-Z][A-Za-z]{0,9}-?\d{1,4}[A-Za-z]{0,3}|[A-Z]{2,5}-\d{1,4}[A-Z]?)$")
 
 
@@ -119,6 +127,9 @@ class Recognise(Component):
                     continue
             if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of(start) not in weapon_context:
                 continue
+            if label == "REGION" and end < len(doc) and _capitalised(doc, end) \
+                    and texts[end].lower() not in MONTHS and texts[end].lower() not in _REGION_PARTS:
+                continue  # "the Mediterranean Defence Report", "the Middle East Institute": a longer name
             if label in ("WEAPON_WORD", "TYPE_NOUN") and inside_name(doc, start, starts):
                 continue  # "the Houston Rockets", "the Abu Dhabi Rifles": a word of a name, no weapon
             if label in ("SEAT", "ENTRY") and end - start == 1 and start in starts \

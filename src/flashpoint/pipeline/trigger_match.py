@@ -21,7 +21,7 @@ from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.names import inside_name
 from flashpoint.pipeline.triggers import Lexicons, TriggerIndex
 
-_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG"}
+_NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG", "REGION"}
 _WEAPON_LABELS = {"WEAPON", "WEAPON_WORD", "TYPE_NOUN"}
 _NOUN_LABELS = _WEAPON_LABELS | {"ROLE"}  # the noun phrases the recogniser found
 _OBJECT_PRONOUNS = {"them", "him", "us", "me"}  # "send them back": a particle, not the verb "back"
