@@ -75,6 +75,16 @@ def test_a_weapon_word_or_trigger_inside_a_name_is_neither(pipeline, text):
     assert not [e for e in record["events"] if e["type"] == "ASSAULT"]
 
 
+@pytest.mark.parametrize("text", [
+    "The troops left on Monday, with the UN chief, Ban Ki-moon, praising their restraint.",
+    "Senators shifted their focus to Lynch on Tuesday.",
+    "Spokeswoman for U.S. Trade Representative Michael Froman said the talks went well.",
+])
+def test_a_capitalised_trigger_word_inside_a_sentence_is_a_name(pipeline, text):
+    # "Ban" bans nothing, "Lynch" lynches no one, a "Trade Representative" trades nothing
+    assert not [e for e in _record(pipeline, text)["events"] if e["type"] in ("COERCE", "ASSAULT", "COOPERATE")]
+
+
 def test_a_weapon_word_opening_a_sentence_stays_a_weapon(pipeline):
     text = "Rockets hit the town of Sderot on Monday, the army said."
     assert [w["name"] for w in _record(pipeline, text)["weapons"]] == ["rockets"]

@@ -30,16 +30,16 @@ _COMPOUND_SUFFIXES = {"based", "backed", "led", "run", "held", "born", "style", 
 _LOCATIVE_BEFORE = {"in", "at", "near", "from", "to", "into", "outside", "toward", "towards"}
 
 
-def inside_name(doc, i: int, starts) -> bool:
+def inside_name(doc, i: int, starts, alone: bool = False) -> bool:
     """Token `i` is a capitalised word after another, not opening a sentence: a word of a name
     ("the Houston Rockets", "Royal Dutch Shell", "the Abu Dhabi Rifles"), not a common noun or
-    verb ("rockets", "shell", "attack"); `starts` are the document's sentence starts."""
+    verb ("rockets", "shell", "attack"); `starts` are the document's sentence starts. With `alone`
+    a capitalised word on its own counts too ("shifts focus to Lynch", "Thomas J. Lynch")."""
     cols = columns_of(doc)
-    if i in starts or not cols.text[i].istitle() or i == 0:
+    if i in starts or not cols.text[i].istitle() or i == 0 or i in _headline_words(doc):
         return False
     before = cols.text[i - 1]
-    return cols.is_alpha[i - 1] and before[:1].isupper() and cols.lower[i - 1] not in STOP_WORDS \
-        and i not in _headline_words(doc)
+    return alone or cols.is_alpha[i - 1] and before[:1].isupper() and cols.lower[i - 1] not in STOP_WORDS
 
 
 @per_document

@@ -60,7 +60,7 @@ class Triggers(Component):
 
         opens, sentences = self.lexicons.by_word.__contains__, sentence_starts(doc)
         starts = [i for i in compress(range(len(lowers)), map(opens, lowers))
-                  if i not in names and not inside_name(doc, i, sentences)]  # "Royal Dutch Shell"
+                  if i not in names and not inside_name(doc, i, sentences, alone=True)]  # "Royal Dutch Shell"
         return self.lexicons.find(doc, starts, names, fits)
 
     def set_annotations(self, doc, found) -> None:
