@@ -14,6 +14,7 @@ from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline.annotations import annotations, columns_of
 from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
+from flashpoint.pipeline.triggers import forms
 
 _RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "agency", "historical_state", "pmc"}
 _STATUS_RANK = {"denied": 0, "cancelled": 0, "negotiating": 1, "agreed": 2, "ordered": 3, "delivered": 4, "in_use": 5}
@@ -31,6 +32,9 @@ class Transfers(Component):
 
     def __init__(self, kb):
         self.kb = kb
+        # the words of the cancelling triggers ("blocked", "scrapped"): before a deal noun they cancel it
+        self.cancelling = frozenset(f for t in kb.transfer_triggers if t.get("status") == "cancelled"
+                                    for lemma in t.get("lemmas") or () for f in forms(lemma, "VERB"))
 
     def match(self, doc):
         return annotations(doc).transfer_triggers
@@ -41,6 +45,7 @@ class Transfers(Component):
             for record in self.build(doc, start, end, trigger):
                 _merge_or_add(ann.transfers, record)
                 ann.transfer_tokens.update(range(start, end))
+        ann.transfers[:] = _without_cancelled_deals(ann.transfers)
         for n, record in enumerate(ann.transfers, 1):
             record["id"] = f"tr{n}"
 
@@ -54,8 +59,8 @@ class Transfers(Component):
             return []
         attribution = ann.attributions.get((clause.start, clause.end))
         mentions = args.clause_actors(doc, clause, attribution)
-        status = self.status(doc, clause, start, trigger)
         nominal = args.is_nominal(doc, start)
+        status = self.status(doc, clause, start, trigger, nominal)
         if nominal:
             subject = args.possessor(doc, mentions, start)
         else:
@@ -74,7 +79,10 @@ class Transfers(Component):
             suppliers, recipients = recipients, args.group_right(doc, mentions, end, preps={"with", "to", "for"})
         recipients = [m for m in recipients if ann.actors[m.actor].kind in _RECIPIENT_KINDS]
         suppliers = [m for m in suppliers if m not in recipients]
-        systems = self.systems(doc, clause, suppliers, start, end)
+        # an active "blocked", "scrapped" acts on what follows it ("blocked the sale of F-35s"); a
+        # weapon before it is the subject's own ("has provided the naval vessels to block trade")
+        ahead = trigger["status"] == "cancelled" and not nominal and not args.is_passive(doc, start)
+        systems = self.systems(doc, clause, suppliers, start, end, ahead)
         out = []
         for recipient in recipients:
             for wm in systems:
@@ -83,21 +91,25 @@ class Transfers(Component):
                     out.append(record)
         return out
 
-    def status(self, doc, clause, start, trigger):
+    def status(self, doc, clause, start, trigger, nominal=False):
         status = trigger["status"]
         before = set(columns_of(doc).lower[max(clause.start, start - 4):start])
+        if nominal and before & self.cancelling:
+            return "cancelled"  # "blocked the sale of F-35s", "scrapped the deal"
         if status == "delivered" and before & _INTENT:
             status = "negotiating"
         if negated(doc, clause, start, window=4) and status != "cancelled":
             status = "denied"
         return status
 
-    def systems(self, doc, clause, suppliers, start, end):
-        """Weapons near the trigger; with none, the last product of a maker named as supplier."""
+    def systems(self, doc, clause, suppliers, start, end, ahead=False):
+        """Weapons near the trigger (`ahead`: after it only); with none, the last product of a maker
+        named as supplier."""
         ann = annotations(doc)
         punct = columns_of(doc).is_punct
         near = [w for w in args.weapons_in(doc, clause)
-                if 0 <= w.start - end <= _AFTER or 0 <= start - w.end <= _BEFORE and not any(punct[w.end:start])]
+                if 0 <= w.start - end <= _AFTER
+                or not ahead and 0 <= start - w.end <= _BEFORE and not any(punct[w.end:start])]
         found = [w for w in near if not ann.weapons[w.weapon].generic
                  or ann.weapons[w.weapon].weapon_class in ("drone", "missile", "air-defence", "aircraft", "armour",
                                                             "helicopter", "artillery", "ship")]
@@ -145,6 +157,19 @@ class Transfers(Component):
             **({"via": via} if via else {}),
             "recipient_actor": args.actor_ref(ann.actors[recipient_m.actor]),
         }
+
+
+def _without_cancelled_deals(records) -> list[dict]:
+    """A deal and its cancellation told in one sentence ("the sale of F-35s to Turkey was blocked")
+    is the cancellation only."""
+    cancelled = {(r["supplier"]["id"], r["recipient"]["id"], r["system"]["id"], span["start"])
+                 for r in records if r["status"] == "cancelled" for span in r["evidence"]}
+    kept = []
+    for r in records:
+        told = {(r["supplier"]["id"], r["recipient"]["id"], r["system"]["id"], span["start"]) for span in r["evidence"]}
+        if r["status"] == "cancelled" or not told <= cancelled:
+            kept.append(r)
+    return kept
 
 
 def _key(record):

@@ -1,0 +1,34 @@
+"""Arms-transfer rules, one sentence each: which status a cancelled deal has, and what a
+cancelling verb acts on."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.documents import Document
+
+
+def _transfers(pipeline, text):
+    record = pipeline.extract(Document.from_text(text, published="2020-09-01"))
+    return [(t["supplier"]["code"], t["recipient"]["code"], t["system"]["name"], t["status"]) for t in record["transfers"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Congress blocked the sale of F-35 jets to Turkey.",
+    "The sale of F-35 jets to Turkey was blocked by Congress.",
+    "Turkey cancelled its order of F-35 jets.",
+])
+def test_a_deal_that_is_blocked_or_cancelled_is_cancelled_only(pipeline, text):
+    # not also a delivery: "the sale ... to Turkey" names the deal the sentence cancels
+    assert _transfers(pipeline, text) == [("USA", "TUR", "F-35 Lightning II", "cancelled")]
+
+
+def test_an_active_cancelling_verb_acts_on_what_follows_it(pipeline):
+    # the vessels are the subject's own, sent "to block" trade: no deal of them is cancelled
+    text = "The United States has provided most of the naval vessels to block Iraqi trade, with Britain helping."
+    assert _transfers(pipeline, text) == []
+
+
+def test_a_delivery_stays_a_delivery(pipeline):
+    assert _transfers(pipeline, "Turkey received S-400 systems from Russia in 2019.") == [
+        ("RUS", "TUR", "S-400 Triumf", "delivered")]
