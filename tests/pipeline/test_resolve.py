@@ -221,3 +221,28 @@ def test_a_region_word_opening_a_longer_name_is_no_region(pipeline):
     # an outlet's credit line: "Mediterranean Defence Report, May 5, 2021, Claire Vautrin"
     text = "The Mediterranean Defence Report said the jets had arrived."
     assert not _record(pipeline, text)["places"]
+
+
+@pytest.mark.parametrize(("text", "town", "country", "division"), [
+    ("A 25-year-old Paris, Missouri, man was arrested on Friday.", "Paris", "USA", "MO"),
+    ("The university in Moscow, Idaho, closed on Monday.", "Moscow", "USA", "ID"),
+    ("Doctors were shot in Winnipeg, Manitoba; and Hamilton, Ontario.", "Hamilton", "CAN", "08"),
+])
+def test_a_town_written_with_its_division_is_that_divisions_town(pipeline, text, town, country, division):
+    # a capital's name before another country's division is no government ("Paris, Missouri")
+    record = _record(pipeline, text)
+    assert not record["actors"]
+    (place,) = [p for p in record["places"] if p["name"] == town]
+    assert (place["country"], place["admin1"]) == (country, division)
+
+
+@pytest.mark.parametrize("text", ["Officials in Moscow, Kyiv and Minsk met.", "Washington, D.C. officials met."])
+def test_a_list_of_capitals_or_a_capitals_own_division_keeps_the_capital(pipeline, text):
+    places = {p["name"]: p["country"] for p in _record(pipeline, text)["places"]}
+    actors = {a["code"] for a in _record(pipeline, text)["actors"]}
+    assert places.get("Moscow", "RUS") == "RUS" and ("USAGOV" in actors or "Washington" not in text)
+
+
+def test_a_list_of_one_countrys_divisions_is_no_address(pipeline):
+    text = "Cases were found in Georgia, Oklahoma, Pennsylvania and Texas."
+    assert "Oklahoma" not in {p["name"] for p in _record(pipeline, text)["places"]}

@@ -112,6 +112,7 @@ class Places(Component):
         """Capitalised names the gazetteer knows, resolved together so that each reads the others."""
         spans = list(self._name_spans(doc, covered))
         places = self.gazetteer.resolve([span.text for span, _ in spans], context)
+        spans, places = self._addresses(doc, spans, places)
         for (span, cued), match in zip(spans, places, strict=True):
             after_the = _after_the(doc, span)
             if match is not None and _plausible(cued, after_the, match, context):
@@ -119,6 +120,29 @@ class Places(Component):
                 precision = _PRECISION.get(candidate.feature, "exact")
                 yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
                        candidate.geonames_id, precision)
+
+    def _addresses(self, doc, spans, places):
+        """"Paris, Missouri", "London, Ontario", "Springfield, Illinois": a name written with a
+        first-level division that has a town of that name is that town, the division is that
+        division, and the address cues both."""
+        texts = columns_of(doc).text
+        spans, places = list(spans), list(places)
+        for k in range(len(spans) - 1):
+            (town, _), (division, _) = spans[k], spans[k + 1]
+            if division.start != town.end + 1 or texts[town.end] != ",":
+                continue
+            named = self.gazetteer.matches(town.text)
+            for where in self.gazetteer.matches(division.text):
+                if where.place.feature != "admin1" or where.how != "name" or any(
+                        m.place.feature == "admin1" and m.place.country == where.place.country for m in named):
+                    continue  # "Georgia, Oklahoma, Pennsylvania": a list of one country's divisions
+                inside = [m for m in named if m.place.feature == "city" and m.how == "name"
+                          and (m.place.country, m.place.admin1) == (where.place.country, where.place.admin1)]
+                if inside:
+                    places[k], places[k + 1] = max(inside, key=lambda m: m.place.population), where
+                    spans[k], spans[k + 1] = (town, True), (division, True)
+                    break
+        return spans, places
 
     def _name_spans(self, doc, covered):
         """(run, cued) for runs of up to four capitalised words outside other mentions."""

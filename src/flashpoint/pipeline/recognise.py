@@ -14,7 +14,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 
-from flashpoint.pipeline.annotations import Mention, annotations, columns_of, text_of
+from flashpoint.pipeline.annotations import Mention, annotations, columns_of, span_text, text_of
 from flashpoint.pipeline.clauses import clause_at, sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.lexicon import (
@@ -111,6 +111,7 @@ class Recognise(Component):
 
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
+        named = {s for s, _, label, _ in found if label in ("COUNTRY", "SEAT", "ADJ", "REGION")}
         cols = columns_of(doc)
         texts = cols.text
         ambiguous = any(label == "WEAPON" and self.kb.weapons[key].ambiguous for _, _, label, key in found)
@@ -137,8 +138,33 @@ class Recognise(Component):
                 continue
             if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(cols, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
+            if label == "SEAT" and self._elsewhere(doc, start, end, key, named):
+                continue  # "Paris, Missouri", "Moscow, Idaho": a town of that name, not the government
             yield start, end, label, key
 
+
+    def _elsewhere(self, doc, start: int, end: int, country: str, named: set[int]) -> bool:
+        """A capital's name followed by a comma and a first-level division of another country
+        that has a town of that name ("Paris, Missouri", "London, Ontario", "Moscow, Idaho"): an
+        address in that division. A country or capital after the comma makes a list instead
+        ("Moscow, Kyiv and Minsk"), and so does a division without such a town ("Paris, Zurich")."""
+        cols = columns_of(doc)
+        if end + 1 >= len(cols.text) or cols.text[end] != "," or end + 1 in named:
+            return False
+        stop = end + 1
+        while stop < len(cols.text) and stop - end <= 3 and cols.text[stop][:1].isupper():
+            stop += 1
+        if stop == end + 1:
+            return False
+        from flashpoint.places import gazetteer_for
+
+        gazetteer = gazetteer_for(self.kb)
+        divisions = {(m.place.country, m.place.admin1) for m in gazetteer.matches(span_text(doc, end + 1, stop))
+                     if m.place.feature == "admin1" and m.how == "name"}  # not ISO letters ("DC": Central Darfur)
+        if not divisions or country in {c for c, _ in divisions}:  # "Washington, D.C." is the capital's own
+            return False
+        return any(m.how == "name" and m.place.feature == "city" and (m.place.country, m.place.admin1) in divisions
+                   for m in gazetteer.matches(span_text(doc, start, end)))
 
     def _in_existence(self, doc, found):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
