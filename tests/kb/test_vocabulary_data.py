@@ -211,7 +211,7 @@ def test_trigger_fields(triggers, types):
             assert lemma == lemma.lower() and " " not in lemma and lemma.strip(), (tid, lemma)
         for phrase in t["phrases"]:
             assert phrase == phrase.lower() and len(phrase.split()) >= 2, (tid, phrase)
-        for key in ("symmetric", "requires_weapon", "ambiguous"):
+        for key in ("symmetric", "requires_weapon", "ambiguous", "not_before_name"):
             assert isinstance(t.get(key, False), bool), (tid, key)
         for key in ("actor", "recipient"):
             for pattern in t.get(key, []):

@@ -124,6 +124,12 @@ def test_trade_is_an_act_as_a_verb_or_in_a_phrase_not_as_a_noun_alone(pipeline):
     assert _events(pipeline, "Vietnam trades rice with Cambodia.") == [("COOPERATE", None, ["VNM"], ["KHM"])]
 
 
+def test_beating_a_named_rival_is_a_win_not_an_assault(pipeline):
+    assert _events(pipeline, "Donald Trump narrowly beat Hillary Clinton in Wisconsin.") == []
+    assert _events(pipeline, "Israeli soldiers beat Palestinian detainees, the report said.") == [
+        ("ASSAULT", "beat", ["ISRMIL"], ["PSE"])]
+
+
 def test_a_protest_and_a_visit_stay_what_they_are(pipeline):
     assert _events(pipeline, "Chileans demonstrated against the government.") == [
         ("PROTEST", "demo", ["CHL"], ["CHLGOV"])]

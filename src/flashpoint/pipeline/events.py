@@ -186,6 +186,8 @@ class Events(Component):
         after = trigger.get("not_before")  # "visiting from Canada", "demonstrates the potential"
         if after and end < clause.end and columns_of(doc).lower[end] in after:
             return False
+        if trigger.get("not_before_name") and _name_after(doc, clause, end):
+            return False  # "Trump beat Hillary Clinton", "beat the Oakland Athletics": a win
         # "released a statement", "video released by"
         return not (trigger.get("not_near") and _word_near(doc, clause, start, end, trigger["not_near"]))
 
@@ -502,6 +504,15 @@ def _verb_forms(lemmas, phrases) -> frozenset[str] | None:
 @lru_cache(maxsize=4096)
 def _is_verb(word: str) -> bool:
     return bool(getAllLemmas(word, upos="VERB")) and bool(getAllInflections(word, upos="VERB"))
+
+
+def _name_after(doc, clause, end: int) -> bool:
+    """A capitalised name right after `end` (past "the"), not a demonym or role noun."""
+    cols = columns_of(doc)
+    i = end + (end < clause.end and cols.lower[end] == "the")
+    if i >= clause.end or not cols.text[i][:1].isupper() or not cols.is_alpha[i]:
+        return False
+    return not any(m.start == i and m.label in ("ADJ", "ROLE") for m in annotations(doc).mentions)
 
 
 def _word_near(doc, clause, start, end, words) -> bool:
