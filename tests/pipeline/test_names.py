@@ -96,3 +96,25 @@ def test_a_wire_service_credit_is_no_party_to_the_story(pipeline):
     record = _record(pipeline, text)
     assert [a["name"] for a in record["actors"]] == ["Reuters"]
     assert not [e for e in record["events"] if any(x["code"] == "GBRMED" for x in e["actor"] + e["recipient"] if x)]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The head of Facebook Serbia quit on Monday.", "Serbia"),
+    ("Athletes of Team USA compete for stipends.", "USA"),
+    ("A grand jury in Staten Island declined to indict the officer.", "Island"),
+    ("Shares of HSBC Malta fell.", "Malta"),
+])
+def test_a_country_name_inside_another_name_is_no_country(pipeline, text, word):
+    # a capitalised word before it, inside a sentence, makes a name of its own: a branch, a team
+    assert word not in _actors(_record(pipeline, text), text)
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Fighting resumed in Northern Iraq on Monday.", "Northern Iraq", None),
+    ("The troops, from the Royal New Zealand Air Force, landed.", "New Zealand Air Force", "NZLMIL"),
+    ("Officials said Wednesday Australia has sent troops.", "Australia", "AUS"),
+])
+def test_a_qualified_country_stays_the_country(pipeline, text, word, code):
+    record = _record(pipeline, text)
+    places = {text[s:e] for p in record["places"] for s, e in p["mentions"]}
+    assert word in places if code is None else _actors(record, text)[word][2] == code

@@ -36,14 +36,14 @@ def inside_name(doc, i: int, starts, alone: bool = False) -> bool:
     verb ("rockets", "shell", "attack"); `starts` are the document's sentence starts. With `alone`
     a capitalised word on its own counts too ("shifts focus to Lynch", "Thomas J. Lynch")."""
     cols = columns_of(doc)
-    if i in starts or not cols.text[i].istitle() or i == 0 or i in _headline_words(doc):
+    if i in starts or not cols.text[i].istitle() or i == 0 or i in headline_words(doc):
         return False
     before = cols.text[i - 1]
     return alone or cols.is_alpha[i - 1] and before[:1].isupper() and cols.lower[i - 1] not in STOP_WORDS
 
 
 @per_document
-def _headline_words(doc) -> set[int]:
+def headline_words(doc) -> set[int]:
     """Tokens of sentences written in title case ("Poland and India Ratify New Cooperation
     Agreement"): there every word is capitalised, names or not. A sentence is one when all its
     words of four letters or more, three at least, are capitalised; a sentence dense with names

@@ -24,7 +24,14 @@ from flashpoint.pipeline.lexicon import (
     lower_surfaces,
     proper_surfaces,
 )
-from flashpoint.pipeline.names import ORG_HEADS, inside_name, joined_particle, organisations, people
+from flashpoint.pipeline.names import (
+    ORG_HEADS,
+    headline_words,
+    inside_name,
+    joined_particle,
+    organisations,
+    people,
+)
 
 # capitalised words that go on naming the region itself ("East Azerbaijan Province", "the Lake Chad Basin")
 _REGION_PARTS = {"province", "region", "basin", "coast", "waters", "area"}
@@ -112,6 +119,7 @@ class Recognise(Component):
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
         named = {s for s, _, label, _ in found if label in ("COUNTRY", "SEAT", "ADJ", "REGION")}
+        covered = {i for s, e, _, _ in found for i in range(s, e)}
         cols = columns_of(doc)
         texts = cols.text
         ambiguous = any(label == "WEAPON" and self.kb.weapons[key].ambiguous for _, _, label, key in found)
@@ -138,6 +146,8 @@ class Recognise(Component):
                 continue
             if label in ("ADJ", "COUNTRY", "SEAT") and start > 1 and joined_particle(cols, start - 1):
                 continue  # "Abu Jandal al-Kuwaiti": a name's nisba, not a nationality
+            if label == "COUNTRY" and start - 1 not in covered and _branch_of(doc, start, starts):
+                continue  # "Air France", "Environment Canada", "Facebook Serbia": a name holding a country's
             if label == "SEAT" and self._elsewhere(doc, start, end, key, named):
                 continue  # "Paris, Missouri", "Moscow, Idaho": a town of that name, not the government
             yield start, end, label, key
@@ -184,6 +194,27 @@ class Recognise(Component):
 def _existed(data: dict, day: str) -> bool:
     founded, dissolved = str(data.get("founded") or ""), str(data.get("dissolved") or "")
     return (not founded or founded[:len(day)] <= day) and (not dissolved or day[:len(dissolved)] <= dissolved)
+
+
+# words that qualify a country's name rather than name something else with it ("Northern Iraq",
+# "West Germany", "Nazi Germany", "Greater Syria", "Upper Egypt")
+_QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+               "lower", "greater", "nazi", "soviet", "imperial", "communist", "democratic", "federal", "islamic",
+               "socialist", "occupied", "free", "new", "old", "mainland", "continental", "coastal", "rural", "modern",
+               "ancient", "colonial", "postwar", "independent", "united", "red", "white", "tsarist", "ottoman",
+               "neighbouring", "neighboring", "rest", "all", "inside", "outside", "about", "across", "in", "royal",
+               "peninsular", "outer"}
+
+
+def _branch_of(doc, start: int, starts) -> bool:
+    """A country's name right after another capitalised word inside a sentence names something of
+    that name ("Air France", "Environment Canada", "Facebook Serbia", "Team USA"), unless the word
+    qualifies the country ("Northern Iraq", "West Germany"); title-case headlines are left alone."""
+    cols = columns_of(doc)
+    i = start - 1
+    if i < 0 or i in starts or not _capitalised(doc, i) or cols.lower[i] in _QUALIFIERS or cols.lower[i] in MONTHS:
+        return False
+    return start not in headline_words(doc)
 
 
 def _capitalised(doc, i: int) -> bool:
