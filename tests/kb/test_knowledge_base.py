@@ -173,3 +173,8 @@ def test_a_region_needs_a_kind_a_known_country_and_a_source(tmp_path):
     assert any("puddle" in p for p in problems) and any("XXX" in p for p in problems) \
         and any("source" in p for p in problems)
     assert kb.regions["south-china-sea"]["kind"] == "sea"  # the built-in ones are still there
+
+
+def test_the_minsk_group_is_the_osces():
+    kb = load_kb()
+    assert [r.code for r in kb.lookup("Minsk Group")] == ["IGOEURSCE"]

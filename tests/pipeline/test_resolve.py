@@ -49,6 +49,8 @@ def test_a_leaders_regime_is_his_countrys_government(pipeline):
     ("The president made a visit to the United States in May.", {"United States"}),
     ("The delegation flew from Moscow to Ankara on Monday.", {"Moscow", "Ankara"}),
     ("The suspect had returned from Pakistan.", {"Pakistan"}),
+    ("Shells landed 40 km from Damascus on Monday.", {"Damascus"}),
+    ("The migrants crossed the border from Sudan last month.", {"Sudan"}),
 ])
 def test_countries_and_capitals_named_as_places(pipeline, text, places):
     assert _places(_record(pipeline, text), text) >= places

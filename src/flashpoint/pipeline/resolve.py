@@ -32,6 +32,8 @@ COMPASS = {"northern", "southern", "eastern", "western", "central", "northeaster
 PLACE_PARTS = {"district", "districts", "area", "areas", "suburbs", "suburb", "outskirts", "province", "region",
                "part", "parts", "border", "borders", "frontier", "north", "south", "east", "west", "northeast",
                "northwest", "southeast", "southwest", "countryside", "city", "capital", "centre", "center"}
+# units before "from" that measure a distance from a place ("40 km from Damascus")
+_DISTANCES = {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "away"}
 # nouns after a country adjective that make the pair the country as a place ("inside Syrian territory")
 TERRITORY = {"territory", "territories", "soil", "airspace", "border", "borders", "frontier"}
 # "visited Turkey", "a visit to Uzbekistan", "will travel to Lebanon", "returning to Syria"
@@ -349,10 +351,12 @@ class _Context:
         return m.start, not compass and self._address(m)
 
     def _part_of(self, of: int) -> bool:
-        """"the Karrada district of Baghdad", "north of Baghdad", "outside of Iraq"."""
+        """"the Karrada district of Baghdad", "north of Baghdad", "outside of Iraq", "300 miles
+        southwest from Mexico City", "40 km from Damascus"."""
         head = self.lowers[of - 1]
-        return self.cols.lower[of] == "of" and head is not None and (
-            head in LOCATIVE or head in PLACE_PARTS or head in COMPASS)
+        return self.cols.lower[of] in ("of", "from") and head is not None and (
+            head in PLACE_PARTS or head in COMPASS or head in _DISTANCES
+            or self.cols.lower[of] == "of" and head in LOCATIVE)
 
     def _border(self, m) -> bool:
         """"the Syria-Iraq border", "the Damascus suburbs": a name before a word for part of a territory."""
