@@ -248,3 +248,20 @@ def test_a_list_of_capitals_or_a_capitals_own_division_keeps_the_capital(pipelin
 def test_a_list_of_one_countrys_divisions_is_no_address(pipeline):
     text = "Cases were found in Georgia, Oklahoma, Pennsylvania and Texas."
     assert "Oklahoma" not in {p["name"] for p in _record(pipeline, text)["places"]}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("KABUL, Afghanistan (Reuters) - Gunmen killed 12 villagers on Monday, officials said.", "Afghanistan"),
+    ("BAGHDAD, Iraq - A car bomb killed five people on Monday, police said.", "Iraq"),
+])
+def test_a_wire_datelines_country_is_a_place_not_the_actor(pipeline, text, place):
+    # before, Afghanistan killed the villagers and Iraq set off the bomb
+    record = _record(pipeline, text)
+    assert place in _places(record, text)
+    assert not [e for e in record["events"] if any(a["code"] in ("AFG", "IRQ") for a in e["actor"] if a)]
+
+
+def test_a_capital_written_with_its_country_is_an_address(pipeline):
+    text = "The meeting was held in Paris, France."
+    record = _record(pipeline, text)
+    assert _places(record, text) == {"Paris", "France"} and not record["actors"]

@@ -321,7 +321,10 @@ class _Context:
     def _seat(self, i, m, nxt):
         based = self.texts[m.end] == "-" and self.lowers[m.end + 1] in ("based", "backed")
         start, place_use = self._place_use(i, m)
-        place_use = place_use or based
+        # "Paris, France.": a capital with its own country after a comma is an address
+        own = nxt is not None and nxt.label == "COUNTRY" and nxt.key == m.key and nxt.start == m.end + 1 \
+            and self.texts[m.end] == "," and self._address(nxt)
+        place_use = place_use or based or own
         actor = self.group_actor(m.key, "GOV") if not place_use else self.country_actor(m.key)
         self.link(actor, start if place_use else m.start, m.end, place_use=place_use)
         return i + 1
@@ -336,7 +339,7 @@ class _Context:
         cue and name changes nothing ("in the UK", "a visit to the United States"), but a name joined
         to the next word by a hyphen modifies it ("in US-led operations"). "to" and "from"
         alone are no cue: they name recipients and suppliers ("sold drones to Kyrgyzstan")."""
-        if self.texts[m.end] in ("-", "–") and not self._border(m):
+        if self.texts[m.end] in ("-", "–") and not self.cols.space[m.end - 1] and not self._border(m):
             return m.start, False  # "in US-led operations", "UK-based": a modifier names no place
         compass = self.lowers[m.start - 1] in COMPASS
         start = m.start - 1 if compass else m.start
@@ -398,14 +401,20 @@ class _Context:
         return any(am.place_use and am.end == prev.end for am in self.ann.actor_mentions[-3:])
 
     def _address(self, m) -> bool:
-        """"Raqqah, Syria", "Incirlik Air Base, Turkey": a name, a comma, then the country or city,
-        and the clause goes on or ends; a name that is itself a country word makes a list instead."""
+        """"Raqqah, Syria", "Incirlik Air Base, Turkey", "Paris, France.": a name, a comma, then the
+        country or city, and the clause goes on or ends; a name that is itself a country word makes
+        a list instead (but a capital of that country is its address: "Paris, France"). A wire
+        dateline, its town in capitals, is one too: "KABUL, Afghanistan (Reuters) -"."""
         cols, name, after = self.cols, m.start - 2, self.texts[m.end]
-        if self.texts[m.start - 1] != "," or name < 0 or not cols.is_title[name] or not cols.is_alpha[name]:
+        if self.texts[m.start - 1] != "," or name < 0 or not cols.is_alpha[name]:
             return False
-        if any(x.start <= name < x.end for x in self.mentions):
+        dateline = cols.text[name].isupper() and len(cols.text[name]) > 1
+        if not (cols.is_title[name] or dateline):
             return False
-        return after is None or after in (",", ".", ";", ")", "\n") or after.isspace()
+        if any(x.start <= name < x.end and not (x.label == "SEAT" and x.key == m.key) for x in self.mentions):
+            return False
+        return after is None or after in (",", ".", ";", ")", "\n") or after.isspace() \
+            or dateline and after in ("(", "-", "–", "—", "_")
 
     def _entry(self, i, m, nxt):
         entry = self.kb.entries[m.key]
