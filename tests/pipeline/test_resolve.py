@@ -265,3 +265,14 @@ def test_a_capital_written_with_its_country_is_an_address(pipeline):
     text = "The meeting was held in Paris, France."
     record = _record(pipeline, text)
     assert _places(record, text) == {"Paris", "France"} and not record["actors"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("ISIL seized the tanks near Palmyra, Syria, last week.", "Tadmur", "SYR"),
+    ("The group was based in St. Petersburg, Russia, officials said.", "Saint Petersburg", "RUS"),
+    ("He resides in Bogota, Colombia, where he works.", "Bogotá", "COL"),
+])
+def test_a_town_written_with_its_country_is_that_countrys_town(pipeline, text, name, country):
+    # before: Palmyra, Pennsylvania; Petersburg, Virginia; Bogota, New Jersey
+    places = {(p["name"], p["country"]) for p in _record(pipeline, text)["places"]}
+    assert (name, country) in places

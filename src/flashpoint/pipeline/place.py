@@ -124,12 +124,21 @@ class Places(Component):
     def _addresses(self, doc, spans, places):
         """"Paris, Missouri", "London, Ontario", "Springfield, Illinois": a name written with a
         first-level division that has a town of that name is that town, the division is that
-        division, and the address cues both."""
+        division, and the address cues both; "Palmyra, Syria": a name written with a country is
+        that country's town of the name, under an alternate name too (Tadmur)."""
         texts = columns_of(doc).text
         spans, places = list(spans), list(places)
+        ann = annotations(doc)
+        countries = {m.start: ann.actors[m.actor].country for m in ann.actor_mentions if m.place_use}
+        for k, (town, _) in enumerate(spans):  # "Palmyra, Syria": the town of that name in Syria
+            country = countries.get(town.end + 1) if town.end < len(texts) and texts[town.end] == "," else None
+            inside = [m for m in self.gazetteer.matches(town.text)
+                      if m.place.country == country and m.place.feature == "city"] if country else []
+            if inside:
+                places[k], spans[k] = max(inside, key=lambda m: m.place.population), (town, True)
         for k in range(len(spans) - 1):
             (town, _), (division, _) = spans[k], spans[k + 1]
-            if division.start != town.end + 1 or texts[town.end] != ",":
+            if division.start != town.end + 1 or town.end >= len(texts) or texts[town.end] != ",":
                 continue
             named = self.gazetteer.matches(town.text)
             for where in self.gazetteer.matches(division.text):
