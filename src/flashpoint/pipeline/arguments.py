@@ -23,7 +23,7 @@ from flashpoint.pipeline.annotations import (
     token_span,
 )
 from flashpoint.pipeline.clauses import Clause, sentences
-from flashpoint.pipeline.lexicon import lemmas
+from flashpoint.pipeline.lexicon import LOCATIVE, lemmas
 
 _JOINERS = {"and", ",", "&", "-", "–", "the"}
 _COUNTERPART = {"counterpart", "counterparts"}
@@ -490,8 +490,7 @@ def place_for(doc, clause: Clause):
             "geonames_id": place.geonames_id, "precision": place.precision}
 
 
-_AT_SEA = {"in", "on", "off", "over", "across", "into", "near", "through", "throughout", "around", "within",
-           "inside", "outside", "at"}
+_AT_SEA = LOCATIVE | {"on", "off", "over", "through"}  # "off the coast", "over the Korean Peninsula"
 
 
 def _located(cols, start: int) -> bool:

@@ -10,6 +10,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # When two candidate spans cover the same tokens, the more specific label wins.
 PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "REGION": 7, "COUNTRY": 6, "ADJ": 5, "SEAT": 4,
             "ROLE": 3, "WEAPON_WORD": 2, "TYPE_NOUN": 1}
+# words after which a name is where something happens ("in Ankara", "near Mosul")
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december", "monday", "tuesday", "wednesday",
           "thursday", "friday", "saturday", "sunday"}

@@ -17,8 +17,7 @@ from typing import NamedTuple
 from flashpoint.pipeline.annotations import Place, PlaceMention, annotations, columns_of, span_text
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import MONTHS, is_common_word
-from flashpoint.pipeline.resolve import LOCATIVE
+from flashpoint.pipeline.lexicon import LOCATIVE, MONTHS, is_common_word
 
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "oblast", "governorate", "state",
                 "county", "capital", "port", "settlement"}
@@ -140,14 +139,10 @@ class Places(Component):
             (town, _), (division, _) = spans[k], spans[k + 1]
             if division.start != town.end + 1 or town.end >= len(texts) or texts[town.end] != ",":
                 continue
-            named = self.gazetteer.matches(town.text)
-            for where in self.gazetteer.matches(division.text):
-                if where.place.feature != "admin1" or where.how != "name" or any(
-                        m.place.feature == "admin1" and m.place.country == where.place.country for m in named):
-                    continue  # "Georgia, Oklahoma, Pennsylvania": a list of one country's divisions
-                inside = [m for m in named if m.place.feature == "city" and m.how == "name"
-                          and (m.place.country, m.place.admin1) == (where.place.country, where.place.admin1)]
-                if inside:
+            # "Georgia, Oklahoma, Pennsylvania": a list of one country's divisions
+            listed = {m.place.country for m in self.gazetteer.matches(town.text) if m.place.feature == "admin1"}
+            for where, inside in self.gazetteer.in_divisions(town.text, division.text):
+                if inside and where.place.country not in listed:
                     places[k], places[k + 1] = max(inside, key=lambda m: m.place.population), where
                     spans[k], spans[k + 1] = (town, True), (division, True)
                     break

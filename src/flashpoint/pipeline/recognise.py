@@ -168,13 +168,10 @@ class Recognise(Component):
             return False
         from flashpoint.places import gazetteer_for
 
-        gazetteer = gazetteer_for(self.kb)
-        divisions = {(m.place.country, m.place.admin1) for m in gazetteer.matches(span_text(doc, end + 1, stop))
-                     if m.place.feature == "admin1" and m.how == "name"}  # not ISO letters ("DC": Central Darfur)
-        if not divisions or country in {c for c, _ in divisions}:  # "Washington, D.C." is the capital's own
+        addresses = gazetteer_for(self.kb).in_divisions(span_text(doc, start, end), span_text(doc, end + 1, stop))
+        if not addresses or country in {d.place.country for d, _ in addresses}:  # "Washington, D.C." is its own
             return False
-        return any(m.how == "name" and m.place.feature == "city" and (m.place.country, m.place.admin1) in divisions
-                   for m in gazetteer.matches(span_text(doc, start, end)))
+        return any(towns for _, towns in addresses)
 
     def _in_existence(self, doc, found):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
@@ -202,8 +199,7 @@ _QUALIFIERS = {"north", "south", "east", "west", "northern", "southern", "easter
                "lower", "greater", "nazi", "soviet", "imperial", "communist", "democratic", "federal", "islamic",
                "socialist", "occupied", "free", "new", "old", "mainland", "continental", "coastal", "rural", "modern",
                "ancient", "colonial", "postwar", "independent", "united", "red", "white", "tsarist", "ottoman",
-               "neighbouring", "neighboring", "rest", "all", "inside", "outside", "about", "across", "in", "royal",
-               "peninsular", "outer"}
+               "neighbouring", "neighboring", "rest", "inside", "outside", "royal", "peninsular", "outer"}
 
 
 def _branch_of(doc, start: int, starts) -> bool:

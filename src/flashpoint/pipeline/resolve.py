@@ -22,9 +22,8 @@ from flashpoint.pipeline.annotations import (
 )
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
-from flashpoint.pipeline.lexicon import is_common_word, lemmas
+from flashpoint.pipeline.lexicon import LOCATIVE, is_common_word, lemmas
 
-LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
 COMPASS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
            "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "northeast",
            "northwest", "southeast", "southwest"}

@@ -317,6 +317,14 @@ class Answers:
 
         return resolve(self, list(names), tuple(context_countries), guess)
 
+    def in_divisions(self, town: str, division: str) -> list[tuple[Match, list[Match]]]:
+        """An address ("Paris, Missouri"): each first-level division called `division` by its own
+        name (not by ISO letters: "DC" is Central Darfur's), with the towns called `town` by their
+        own name inside it (none, often)."""
+        towns = [m for m in self.matches(town) if m.place.feature == "city" and m.how == "name"]
+        return [(d, [t for t in towns if (t.place.country, t.place.admin1) == (d.place.country, d.place.admin1)])
+                for d in self.matches(division) if d.place.feature == "admin1" and d.how == "name"]
+
     def geocode(self, name: str, context_countries=()) -> Candidate | None:
         found = self.resolve([name], context_countries)[0]
         return found.place if found else None
