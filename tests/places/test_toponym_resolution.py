@@ -120,3 +120,10 @@ def test_a_place_inside_an_unknown_name_must_fit_where_the_story_is():
 def test_a_guess_says_so():
     found = GAZETTEER.resolve(["Royal Street", "Newark"], guess=True)
     assert [m.how for m in found] == ["guess", "name"]
+
+
+def test_an_address_finds_the_towns_of_the_name_inside_each_division_of_the_name():
+    (division, towns), = GAZETTEER.in_divisions("London", "Ontario")  # not Ontario, California, a town
+    assert division.place == ONTARIO and [t.place for t in towns] == [LONDON_ON]
+    assert GAZETTEER.in_divisions("Paris", "Ontario") == [(division, [])]
+    assert GAZETTEER.in_divisions("London", "Newark") == []  # a town is no division
