@@ -137,6 +137,36 @@ def test_a_protest_and_a_visit_stay_what_they_are(pipeline):
         ("CONSULT", "visit", ["TURGOV"], ["RUS"])]
 
 
+
+# ---- phrases in the passive (triggers.compile_passive) ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the agent after "by", also after the object's preposition; the object is the recipient
+    ("New sanctions were imposed on Russia by the European Union on Monday.",
+     [("SANCTION", "discontinue", ["IGOEUREEC"], ["RUS"])]),
+    ("Sanctions on Iran were lifted by the United States in 2016.", [("RETREAT", None, ["USA"], ["IRN"])]),
+    ("The state of emergency has been lifted by the Thai government.", [("CONCEDE", None, ["THAGOV"], ["THA"])]),
+    ("The Turkish ambassador was summoned by the Greek foreign ministry.",
+     [("ACCUSE", "disapprove", ["GRCGOV"], ["TURGOV"])]),
+    # a reciprocal act: every agent is a party, as are those met "between"
+    ("A military framework agreement was signed by Turkey and Tajikistan in Ankara.",
+     [("SUPPORT", None, ["TUR", "TJK"], ["TUR", "TJK"])]),
+    ("A meeting was held in Moscow between the Russian and Tajik defence ministers.",
+     [("CONSULT", None, ["RUSMIL", "TJKMIL"], ["RUSMIL", "TJKMIL"])]),
+])
+def test_a_phrase_in_the_passive_is_the_act_by_its_agent(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions were not lifted by the United States.",  # not done
+    "Sanctions have never been lifted by the United States.",
+    "The route to the Swiss border city of Basel was closed by Liechtenstein.",  # no border was closed
+])
+def test_a_negated_passive_or_another_noun_before_the_verb_is_no_act(pipeline, text):
+    assert _events(pipeline, text) == []
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

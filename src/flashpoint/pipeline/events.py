@@ -250,6 +250,8 @@ class Events(Component):
     def arguments(self, doc, mentions, start, end, trigger):
         lowers = columns_of(doc).lower
         verbs = self.verb_forms(trigger)
+        if trigger.get("passive"):
+            return _passive_arguments(doc, mentions, start, end, bool(trigger.get("symmetric")))
         nominal = args.is_nominal(doc, start) or _noun_form(lowers[start], verbs)
         if trigger.get("symmetric"):
             right = args.group_right(doc, mentions, end, preps=_SYMMETRIC_PREPS)
@@ -486,6 +488,27 @@ def _aim(doc, start, end, trigger, verb_forms) -> bool:
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
                 "both", "more", "most", "several", "many", "any", "up"}
+
+
+def _passive_arguments(doc, mentions, start, end, symmetric=False):
+    """A phrase in the passive ("sanctions on Iran were lifted by the United States", "the
+    Turkish ambassador was summoned by ..."): the actor is the agent after "by", also after the
+    object's preposition ("imposed on Russia by the EU"); the recipient is named in the phrase's
+    object or after a preposition. A reciprocal act's agents are all its parties ("an agreement
+    was signed by Turkey and Tajikistan")."""
+    recipients = [m for m in mentions if m.end > start and m.start < end] \
+        or args.group_right(doc, mentions, end, preps=_NOMINAL_PREPS)
+    after = max((m.end for m in recipients if m.start >= end), default=end)
+    agents = []
+    for at in dict.fromkeys((end, after)):
+        if at < len(doc) and doc[at].lower_ == "by":
+            agents = args.group_right(doc, mentions, at, preps={"by"})
+            break
+    if symmetric and not agents:  # "a meeting was held in Moscow between the Russian and Tajik ..."
+        agents = args.group_right(doc, mentions, end, preps={"between"})
+    if symmetric and len(agents) > 1:
+        return agents, agents
+    return agents, [m for m in recipients if m not in agents]
 
 
 def _noun_form(word: str, verbs: frozenset[str] | None) -> bool:

@@ -19,7 +19,7 @@ from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
 from flashpoint.pipeline.clauses import sentence_starts
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.names import inside_name
-from flashpoint.pipeline.triggers import Lexicons, TriggerIndex
+from flashpoint.pipeline.triggers import Lexicons, TriggerIndex, passive_fits
 
 _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG", "REGION"}
 _WEAPON_LABELS = {"WEAPON", "WEAPON_WORD", "TYPE_NOUN"}
@@ -34,7 +34,7 @@ class Triggers(Component):
 
     def __init__(self, kb):
         # one look-up per token finds both kinds: (event triggers, transfer triggers)
-        self.lexicons = Lexicons(TriggerIndex(kb.triggers), TriggerIndex(kb.transfer_triggers))
+        self.lexicons = Lexicons(TriggerIndex(kb.triggers, passive=True), TriggerIndex(kb.transfer_triggers))
 
     def match(self, doc):
         names, weapon_starts, noun_tokens = _time_tokens(doc), set(), set()  # "last March" is no march
@@ -54,6 +54,8 @@ class Triggers(Component):
             # trigger after "the", "of", "its" is a noun here ("arms"); before a weapon word, or
             # inside a noun phrase the recogniser found, a participle ("armed forces"), and a
             # noun trigger on the same word may take its place ("began shelling")
+            if t.get("passive"):
+                return passive_fits(lowers, s, e, t["passive"])
             return not (_modifier(cols, s) or t.get("pos") == "VERB" and e - s == 1
                         and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
                              or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))

@@ -2,8 +2,10 @@
 
 Lemmas are expanded into every inflection (lemminflect) so no tagger or lemmatizer is needed;
 multi-word phrases allow up to three words between their parts ("signed a Military Framework
-Agreement" matches "sign agreement"). Looking each token up in a dictionary keeps matching
-linear in the length of the text, however many triggers the lexicon holds.
+Agreement" matches "sign agreement"). A verb-and-object phrase also matches in the passive, object
+first ("sanctions were imposed" for "impose sanction"), when the index is asked for passives.
+Looking each token up in a dictionary keeps matching linear in the length of the text, however
+many triggers the lexicon holds.
 """
 
 from __future__ import annotations
@@ -15,12 +17,22 @@ from itertools import pairwise
 from lemminflect import getAllInflections
 
 from flashpoint.pipeline.annotations import lowers_of, punct_of
+from flashpoint.pipeline.clauses import NEGATIONS
 
 MAX_GAP = 3
 _GAP_MARKS = {"-", '"', "“", "”", "``", "''"}  # may sit inside a phrase: lodged "the strongest protest"
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
 # a place phrase in a gap ends the phrase: "Militants in Iraq attacked" is no "militant attack"
 _LOCATIVES = {"in", "at", "near", "inside", "outside", "across"}
+# the auxiliary of a done passive: "were imposed", "has been lifted"; "will be lifted" is not done
+_PASSIVE_BE = frozenset({"was", "were", "is", "are", "been"})
+# what may stand between a passive's object and its auxiliary: a prepositional phrase ("sanctions
+# on Iran were lifted", "talks of this round were held") or an auxiliary or adverb ("has so far
+# been signed"); not another noun ("the border city of Basel was closed": no border was closed)
+# or a relative clause ("sanctions that were imposed")
+_PASSIVE_GAP_OPENERS = frozenset({"on", "against", "with", "between", "of", "for", "to", "from", "has", "have",
+                                  "had", "so", "also", "now", "already", "reportedly", "finally", "formally",
+                                  "officially", "subsequently", "later"})
 
 
 @lru_cache(maxsize=20_000)
@@ -58,8 +70,40 @@ def compile_phrase(text: str, pos: str) -> list[tuple[frozenset[str], int]]:
     return steps
 
 
+def compile_passive(text: str) -> list[tuple[frozenset[str], int]] | None:
+    """A verb-and-object phrase in the passive, object first: "impose sanction" as "sanctions
+    (on Russia) were imposed", "lift state of emergency" as "the state of emergency has been
+    lifted". None for a phrase whose first word is no verb with a past participle, or whose
+    object opens with a function word ("agree to halt", "call off strike")."""
+    verb, *rest = str(text).lower().split()
+    if not rest or rest[0] in _FUNCTION_WORDS or any(w in _FUNCTION_WORDS - {"of"} for w in rest):
+        return None
+    inflected = getAllInflections(verb, upos="VERB")  # a regular verb's participle is its past
+    participles = frozenset(p.lower() for p in inflected.get("VBN") or inflected.get("VBD") or ())
+    if not participles:
+        return None
+    steps = []
+    for n, word in enumerate(rest):
+        steps += _elements(word, "both", 0 if n == 0 else MAX_GAP)
+    return steps + [(_PASSIVE_BE, MAX_GAP), (participles, 1)]
+
+
+def passive_fits(lowers, start: int, end: int, objects: frozenset[str]) -> bool:
+    """Whether a passive match from `start` to `end` reads as one: after its object's words
+    (`objects`), the auxiliary or a word that may open the gap before it, and no negation
+    ("sanctions were not lifted" were not)."""
+    k = start + 1
+    while k < end and lowers[k] in objects:
+        k += 1
+    return (lowers[k] in _PASSIVE_BE or lowers[k] in _PASSIVE_GAP_OPENERS) \
+        and NEGATIONS.isdisjoint(lowers[start:end])
+
+
 class TriggerIndex:
-    def __init__(self, entries):
+    def __init__(self, entries, passive: bool = False):
+        """`passive`: verb-and-object phrases also match in the passive (`compile_passive`), as
+        a copy of their entry whose `passive` holds the object's word forms; its arguments are
+        read the other way round."""
         self.words: dict[str, list[dict]] = defaultdict(list)  # one-word triggers by their form
         self.first: dict[str, list[tuple[dict, list]]] = defaultdict(list)  # phrases by first word
         for entry in entries:
@@ -71,6 +115,13 @@ class TriggerIndex:
                         self.words[form].append(entry)
                     else:
                         self.first[form].append((entry, steps[1:]))
+            if passive and pos != "NOUN":
+                for text in entry.get("phrases") or ():
+                    steps = compile_passive(text)
+                    if steps:  # the entry, marked with the forms of the phrase's object words
+                        turned = {**entry, "passive": frozenset().union(*(forms for forms, _ in steps[:-2]))}
+                        for form in steps[0][0]:
+                            self.first[form].append((turned, steps[1:]))
         # every word that may come next in a phrase opened by a given word
         self.second = {form: frozenset().union(*(rest[0][0] for _, rest in phrases))
                        for form, phrases in self.first.items()}
