@@ -167,6 +167,31 @@ def test_a_negated_passive_or_another_noun_before_the_verb_is_no_act(pipeline, t
     assert _events(pipeline, text) == []
 
 
+
+# ---- assaults by no one named, and deaths no one caused ---------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the victims of unnamed attackers belong to the one country named as the place
+    ("Gunmen killed five villagers in northern Nigeria on Sunday, police said.", [("ASSAULT", None, [], ["NGACVL"])]),
+    ("Unidentified gunmen killed three policemen in Peshawar, Pakistan.", [("ASSAULT", None, [], ["PAKCOP"])]),
+    # gunmen "in" a country are coded to it, as rebels and militants are
+    ("Gunmen in Nigeria killed five villagers on Sunday.", [("ASSAULT", None, ["NGAUAF"], ["NGACVL"])]),
+])
+def test_victims_of_unnamed_attackers_are_the_place_countrys(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The earthquake killed 300 Turkish citizens on Monday.",
+    "Cholera has killed 40 Yemeni children this month.",
+    "A cholera outbreak in Zimbabwe has killed almost 500 people since August.",
+    # a war's whole toll is no one act
+    "The war in Syria, which has raged since 2011, has killed 400,000 people.",
+])
+def test_a_disaster_a_disease_or_a_whole_war_that_kills_is_no_assault(pipeline, text):
+    assert _events(pipeline, text) == []
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

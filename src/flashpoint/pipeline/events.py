@@ -16,7 +16,13 @@ from lemminflect import getAllInflections, getAllLemmas
 
 from flashpoint.pipeline import arguments as args
 from flashpoint.pipeline import implied
-from flashpoint.pipeline.annotations import annotations, columns_of, span_text, text_of
+from flashpoint.pipeline.annotations import (
+    annotations,
+    columns_of,
+    per_document,
+    span_text,
+    text_of,
+)
 from flashpoint.pipeline.clauses import (
     FAILURE,
     MODAL_VERBS,
@@ -29,6 +35,7 @@ from flashpoint.pipeline.clauses import (
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
 from flashpoint.pipeline.speech import SpeechActs
+from flashpoint.pipeline.trigger_match import trigger_positions
 from flashpoint.pipeline.triggers import forms
 
 # more specific modes win when a clause names several weapons
@@ -140,6 +147,8 @@ class Events(Component):
         if trigger["type"] == "ASSAULT":
             actors = actors or self.operators(doc, [w for w in weapons if _wielded(doc, [w], start, end)])
             recipients = recipients or self.owners(doc, weapons, actors)
+            if not actors and not recipients:
+                recipients = self.local_victims(doc, clause, start, end, trigger, weapons)
         if not actors and not (trigger["type"] == "ASSAULT" and recipients):
             return None  # an assault on a named side by an unnamed attacker is still an event
         if trigger["type"] == "CONSULT" and trigger.get("mode") == "visit" and not recipients:
@@ -148,6 +157,17 @@ class Events(Component):
         if trigger.get("joint") and len({implied.country_of(ann, a) for a in actors} - {None}) > 1:
             trigger = self.joint[trigger["joint"]]  # "French and Egyptian warships launched war games"
         return self.record(doc, clause, start, end, trigger, actors, recipients, weapons)
+
+    def local_victims(self, doc, clause, start, end, trigger, weapons):
+        """Victims of an assault by no one named, as the object of its verb, where the clause
+        names one country as a place ("gunmen killed five villagers in northern Nigeria"): that
+        country's group (inferred). Not the other side of a clash ("clashes between police and
+        protesters"), the subject of a passive ("were killed as the suicide bomber struck"), nor
+        a war's whole toll ("the war in Syria, which has killed 400,000 people")."""
+        if trigger.get("symmetric") or args.is_passive(doc, start) \
+                or _cause_before(doc, clause, start, weapons, _WHOLE_CONFLICTS):
+            return []
+        return implied.local_object(self.kb, doc, clause, end)
 
     def implies_actor(self, doc, clause, start, trigger, attribution) -> bool:
         """Whether a rule of `build` may find an actor in a clause that names none: a participle's
@@ -178,6 +198,8 @@ class Events(Component):
         def armed() -> bool:
             return any((implied.sector_of(annotations(doc), m) or "") in _ARMED_SECTORS for m in actors)
 
+        if trigger["type"] == "ASSAULT" and _cause_before(doc, clause, start, weapons, _HARMLESS_CAUSES):
+            return False  # "the earthquake killed 300 people", "cholera has killed 40 children"
         if trigger.get("requires_weapon") and not armed() and not _wielded(doc, weapons, start, end) \
                 and not _military_word(doc, clause, max(clause.start, start - 2), end + 2):
             return False
@@ -488,6 +510,50 @@ def _aim(doc, start, end, trigger, verb_forms) -> bool:
 
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "some", "all",
                 "both", "more", "most", "several", "many", "any", "up"}
+
+
+# what kills with no one attacking: "the earthquake killed 300", "cholera has killed 40 children"
+_HARMLESS_CAUSES = {
+    "earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "storm", "storms", "flood", "floods",
+    "flooding", "mudslide", "mudslides", "landslide", "landslides", "avalanche", "hurricane", "typhoon", "cyclone",
+    "tornado", "tornadoes", "tsunami", "eruption", "heatwave", "drought", "famine", "wildfire", "wildfires",
+    "outbreak", "disease", "diseases", "epidemic", "pandemic", "virus", "plague", "cholera", "ebola", "malaria",
+    "measles", "flu", "influenza", "covid-19", "coronavirus", "illness", "accident", "accidents", "crash", "crashes",
+    "collision", "derailment", "failure", "malfunction", "stampede", "overdose", "overdoses",
+}
+# a conflict told as a whole: "the war in Syria, which has killed 400,000 people" is no one act
+_WHOLE_CONFLICTS = {"war", "wars", "conflict", "conflicts", "violence", "insurgency", "unrest", "crisis",
+                    "campaign", "uprising", "rebellion", "fighting"}
+
+
+def _cause_before(doc, clause, start, weapons, words) -> bool:
+    """Whether what acts before the trigger, in its sentence, is one of `words`: the nearest of
+    them within twelve words, with no other trigger, weapon or party nearer ("the quake in Mexico
+    that killed", "the war in Syria, which has raged since 2011, has killed"; not "a bomb
+    killed", nor "after the earthquake, gunmen killed")."""
+    if args.is_passive(doc, start):
+        return False  # "Ebola sufferers were killed in the air strike": the subject is the victim
+    lowers = columns_of(doc).lower
+    others = set(trigger_positions(doc)) | {w.start for w in weapons} | _party_starts(doc)
+    for k in range(start - 1, max(clause.sent_start, start - 12) - 1, -1):
+        if lowers[k] in words:
+            # "the outbreak of fighting", "a failure to protect", "hunger, disease and torture"
+            return lowers[k + 1] not in _NOT_A_SUBJECT_AFTER
+        if k in others:
+            return False
+    return False
+
+
+_NOT_A_SUBJECT_AFTER = {"of", "to", "and", "or"}
+
+
+_PARTY_LABELS = {"ROLE", "PERSON", "ORG", "ENTRY", "WEAPON", "WEAPON_WORD"}
+
+
+@per_document
+def _party_starts(doc) -> set[int]:
+    """Where a party or weapon the recogniser found starts (not a country: "the war in Syria")."""
+    return {m.start for m in annotations(doc).mentions if m.label in _PARTY_LABELS}
 
 
 def _passive_arguments(doc, mentions, start, end, symmetric=False):

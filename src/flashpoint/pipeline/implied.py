@@ -107,11 +107,27 @@ def domestic_object(kb, doc, clause, end, actors):
     civilians") belongs to the actor's country when the clause names no other (inferred)."""
     ann = annotations(doc)
     countries = {country_of(ann, a) for a in actors} - {None}
-    if len(countries) != 1:
-        return []
-    country = next(iter(countries))
+    return _object_group(kb, doc, clause, end, next(iter(countries))) if len(countries) == 1 else []
+
+
+def local_object(kb, doc, clause, end):
+    """An unnamed group as object of an act whose actor is unnamed too ("gunmen killed five
+    villagers in northern Nigeria") belongs to the one country the clause names, as a place
+    after a locative (inferred): the villagers are Nigeria's, and so are policemen there (soldiers
+    may be anyone's)."""
+    ann = annotations(doc)
+    places = {ann.places[p.place].country for p in ann.place_mentions
+              if clause.start <= p.start < clause.end and after_locative(doc, p.start)} - {None}
+    return _object_group(kb, doc, clause, end, next(iter(places)), DOMESTIC_SECTORS | {"COP"}) \
+        if len(places) == 1 else []
+
+
+def _object_group(kb, doc, clause, end, country, sectors=DOMESTIC_SECTORS):
+    """The group of `country` that the role noun right after the trigger names, when the clause
+    names no other country, as actor or place."""
+    ann = annotations(doc)
     role = _object_role(kb, doc, clause, end)
-    if role is None or role.sector not in DOMESTIC_SECTORS or country not in kb.countries:
+    if role is None or role.sector not in sectors or country not in kb.countries:
         return []
     named = {ann.actors[m.actor].country for m in ann.actor_mentions if clause.start <= m.start < clause.end}
     named |= {ann.places[p.place].country for p in ann.place_mentions if clause.start <= p.start < clause.end}

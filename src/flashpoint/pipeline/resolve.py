@@ -53,9 +53,10 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCEN
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
 
 
-# group nouns that belong to the country they are "in" ("rebels in Syria", "protesters in Iran");
+# group nouns that belong to the country they are "in" ("rebels in Syria", "protesters in Iran",
+# "gunmen in Nigeria": unidentified armed men are coded to where they act, as ACLED does);
 # "troops in Syria" may be anyone's
-_DOMESTIC_SECTORS = {"REB", "INS", "OPP"}
+_DOMESTIC_SECTORS = {"REB", "INS", "OPP", "UAF"}
 
 
 def _title(role, role_m) -> bool:
