@@ -192,6 +192,20 @@ def test_a_disaster_a_disease_or_a_whole_war_that_kills_is_no_assault(pipeline, 
     assert _events(pipeline, text) == []
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an arrest made with no one named making it is by the police of the country where it happens
+    ("Security forces arrested 40 opposition supporters in Minsk on Sunday.", [("COERCE", "arrest", ["BLRCOP"], ["BLROPP"])]),
+    ("Two American citizens were detained in Iran last month.", [("COERCE", "arrest", ["IRNCOP"], ["USACVL"])]),
+    # the grounds of an arrest name no one arrested
+    ("French police arrested a man on suspicion of spying for Russia.", [("COERCE", "arrest", ["FRACOP"], [])]),
+    # a town alone, in a country the story names nowhere, says nothing of who arrests
+    ("The army said 51 were arrested in Moura. Mali's army denied abuses.", [("REJECT", None, ["MLIMIL"], [])]),
+])
+def test_an_arrest_by_no_one_named_is_by_the_police_of_its_place(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -31,7 +31,9 @@ _APPOSITIVE = {"his", "her", "their", "its"} | _COUNTERPART
 _LIST_MARKS = _JOINERS - {"the"}  # "Iran, Libya and Cuba"
 _SUBJECT_JOINERS = _JOINERS | _APPOSITIVE  # "Erdogan and his Russian counterpart"
 _OBJECT_JOINERS = _JOINERS | {"or"}
-STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where"}
+# words that end the reach of a trigger's object: a relative clause, or the grounds of an arrest or
+# a charge ("arrested a man on suspicion of spying for Russia": Russia is not arrested)
+STOPS = {"which", "who", "whom", "whose", "that", "while", "when", "where", "suspicion", "charges"}
 MAX_OBJECT_DISTANCE = 10
 _SINCE = {"since", "from"}
 

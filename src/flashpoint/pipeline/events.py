@@ -134,6 +134,8 @@ class Events(Component):
         # with no name in the clause there is no argument to read
         actors, recipients = self.arguments(doc, mentions, start, end, trigger) if mentions else ([], [])
         actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
+        if not actors and _arrest(trigger) and _done_verb(columns_of(doc).lower[start]):
+            actors = implied.local_police(self.kb, doc, clause)  # "were arrested in Tehran"
         if not self.fits(doc, clause, start, end, trigger, actors, weapons):
             return None
         if trigger.get("symmetric") and not actors:
@@ -173,8 +175,9 @@ class Events(Component):
         """Whether a rule of `build` may find an actor in a clause that names none: a participle's
         subject, weapons or a crowd that act, earlier participants, the speaker of a demand, or
         for an assault its weapons' operators and owners."""
-        if trigger["type"] in _WIELDED_TYPES or trigger["type"] == "PROTEST":  # ASSAULT is wielded
-            return True
+        if trigger["type"] in _WIELDED_TYPES or trigger["type"] == "PROTEST" \
+                or _arrest(trigger) and _done_verb(columns_of(doc).lower[start]):
+            return True  # ASSAULT is wielded; an arrest made is made by the police of its place
         lowers = columns_of(doc).lower
         before = lowers[start - 1] if start else ""
         claimant = attribution.claimant if attribution else None
@@ -524,6 +527,16 @@ _HARMLESS_CAUSES = {
 # a conflict told as a whole: "the war in Syria, which has killed 400,000 people" is no one act
 _WHOLE_CONFLICTS = {"war", "wars", "conflict", "conflicts", "violence", "insurgency", "unrest", "crisis",
                     "campaign", "uprising", "rebellion", "fighting"}
+
+
+def _arrest(trigger) -> bool:
+    return trigger["type"] == "COERCE" and trigger.get("mode") == "arrest"
+
+
+def _done_verb(word: str) -> bool:
+    """A verb of a done act, past or participle ("arrested", "taken into custody"), not a noun
+    that may name none ("a warrant for his arrest", "a detention centre")."""
+    return word.endswith("ed") or word in ("taken", "held", "caught")
 
 
 def _cause_before(doc, clause, start, weapons, words) -> bool:

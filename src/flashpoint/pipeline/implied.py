@@ -115,11 +115,32 @@ def local_object(kb, doc, clause, end):
     villagers in northern Nigeria") belongs to the one country the clause names, as a place
     after a locative (inferred): the villagers are Nigeria's, and so are policemen there (soldiers
     may be anyone's)."""
+    country = _clause_place_country(doc, clause)
+    return _object_group(kb, doc, clause, end, country, DOMESTIC_SECTORS | {"COP"}) if country else []
+
+
+def local_police(kb, doc, clause):
+    """Who arrests when no one is named ("Security forces arrested 40 opposition supporters in
+    Minsk", "two American citizens were detained in Iran"): the police of the one country the
+    clause names as a place after a locative (inferred). An arrest is the state's act where it
+    happens, whoever is arrested."""
+    country = _clause_place_country(doc, clause)
+    if country not in kb.countries:
+        return []
+    return [Synthetic(dict(group_ref(kb, country, "COP", SECTOR_NAMES.get("COP", "police")), inferred=True))]
+
+
+def _clause_place_country(doc, clause) -> str | None:
+    """The country of the places a clause names after a locative, when they are all in one that
+    the document names as a country, a capital or a party: a town alone is no evidence ("51
+    arrested in Moura" in a story of Mali is no Portuguese arrest)."""
     ann = annotations(doc)
     places = {ann.places[p.place].country for p in ann.place_mentions
               if clause.start <= p.start < clause.end and after_locative(doc, p.start)} - {None}
-    return _object_group(kb, doc, clause, end, next(iter(places)), DOMESTIC_SECTORS | {"COP"}) \
-        if len(places) == 1 else []
+    if len(places) != 1:
+        return None
+    country = next(iter(places))
+    return country if any(ann.actors[m.actor].country == country for m in ann.actor_mentions) else None
 
 
 def _object_group(kb, doc, clause, end, country, sectors=DOMESTIC_SECTORS):
