@@ -181,6 +181,13 @@ def test_victims_of_unnamed_attackers_are_the_place_countrys(pipeline, text, exp
     assert _events(pipeline, text) == expected
 
 
+def test_people_attacked_abroad_are_the_place_countrys_not_the_attackers(pipeline):
+    assert _events(pipeline, "US forces killed eight civilians in Mosul, Iraq, on Sunday.") == [
+        ("ASSAULT", None, ["USAMIL"], ["IRQCVL"])]
+    assert _events(pipeline, "Syrian troops arrested 20 opposition activists in Homs.") == [
+        ("COERCE", "arrest", ["SYRMIL"], ["SYROPP"])]
+
+
 @pytest.mark.parametrize("text", [
     "The earthquake killed 300 Turkish citizens on Monday.",
     "Cholera has killed 40 Yemeni children this month.",

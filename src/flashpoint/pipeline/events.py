@@ -53,6 +53,7 @@ _NOMINAL_PREPS = {"against", "on", "to", "with", "at", "toward", "for"}
 _OBJECTIVE_OF = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "SUPPORT"}  # "blockade of Serbia"
 _OWNED_OBJECT_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "ASSAULT", "COERCE", "SANCTION", "REQUEST", "THREATEN"}
 _TERRITORIAL_TYPES = {"COERCE", "CONCEDE", "MOBILIZE", "AID", "ACCUSE"}  # "a curfew in Abidjan"
+_ABROAD_TYPES = {"ASSAULT", "COERCE"}  # done to people where they are: "killed eight civilians in Mosul"
 # reciprocal acts where each side acts on the other ("Armenia and Azerbaijan clashed"); in the
 # others PLOVER codes "X and Y agreed" as a joint actor and "X met with Y" as X acting on Y
 _DYADIC_TYPES = {"ASSAULT"}
@@ -225,7 +226,7 @@ class Events(Component):
             return owned  # "opposed to French mediation in talks with Syria": France
         if recipients or not actors or args.is_passive(doc, start):
             return recipients
-        return implied.domestic_object(self.kb, doc, clause, end, actors) or owned \
+        return implied.domestic_object(self.kb, doc, clause, end, actors, trigger["type"] in _ABROAD_TYPES) or owned \
             or (implied.territory(self.kb, doc, clause, start)
                 if {trigger["type"], act["type"]} & _TERRITORIAL_TYPES else []) \
             or (implied.domestic_scene(self.kb, doc, actors) if trigger["type"] in _DOMESTIC_TYPES else [])

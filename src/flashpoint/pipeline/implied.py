@@ -102,12 +102,25 @@ def _located(doc) -> list[tuple[int, str | None]]:
     return sorted(located)
 
 
-def domestic_object(kb, doc, clause, end, actors):
+def domestic_object(kb, doc, clause, end, actors, abroad=False):
     """An unnamed group as object ("police opened fire to disperse demonstrators", "killing
-    civilians") belongs to the actor's country when the clause names no other (inferred)."""
+    civilians") belongs to the actor's country when the clause names no other (inferred). With
+    `abroad` (an attack or an arrest, done to people where they are) it belongs to the country of
+    the act's place when that is another ("US forces killed eight civilians in Mosul": Iraqis),
+    unless the actor's own ("its people")."""
     ann = annotations(doc)
     countries = {country_of(ann, a) for a in actors} - {None}
-    return _object_group(kb, doc, clause, end, next(iter(countries))) if len(countries) == 1 else []
+    if len(countries) != 1:
+        return []
+    own = next(iter(countries))
+    place = _clause_place_country(doc, clause) if abroad else None
+    lowers = columns_of(doc).lower
+    if place and place != own and (end >= len(lowers) or lowers[end] not in _OWN):
+        return _object_group(kb, doc, clause, end, place, allowed={own})
+    return _object_group(kb, doc, clause, end, own)
+
+
+_OWN = {"its", "their", "his", "her", "our"}
 
 
 def local_object(kb, doc, clause, end):
@@ -143,16 +156,16 @@ def _clause_place_country(doc, clause) -> str | None:
     return country if any(ann.actors[m.actor].country == country for m in ann.actor_mentions) else None
 
 
-def _object_group(kb, doc, clause, end, country, sectors=DOMESTIC_SECTORS):
+def _object_group(kb, doc, clause, end, country, sectors=DOMESTIC_SECTORS, allowed=frozenset()):
     """The group of `country` that the role noun right after the trigger names, when the clause
-    names no other country, as actor or place."""
+    names no other country (but those `allowed`), as actor or place."""
     ann = annotations(doc)
     role = _object_role(kb, doc, clause, end)
     if role is None or role.sector not in sectors or country not in kb.countries:
         return []
     named = {ann.actors[m.actor].country for m in ann.actor_mentions if clause.start <= m.start < clause.end}
     named |= {ann.places[p.place].country for p in ann.place_mentions if clause.start <= p.start < clause.end}
-    if named - {None, country}:
+    if named - {None, country, *allowed}:
         return []
     label = SECTOR_NAMES.get(role.sector, role.name)
     return [Synthetic(dict(group_ref(kb, country, role.sector, label), inferred=True))]
