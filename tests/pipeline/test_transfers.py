@@ -1,5 +1,5 @@
-"""Arms-transfer rules, one sentence each: which status a cancelled deal has, and what a
-cancelling verb acts on."""
+"""Arms-transfer rules, one sentence each: which status a cancelled or promised deal has, and
+what a cancelling verb acts on."""
 
 from __future__ import annotations
 
@@ -32,3 +32,18 @@ def test_an_active_cancelling_verb_acts_on_what_follows_it(pipeline):
 def test_a_delivery_stays_a_delivery(pipeline):
     assert _transfers(pipeline, "Turkey received S-400 systems from Russia in 2019.") == [
         ("RUS", "TUR", "S-400 Triumf", "delivered")]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany will deliver 18 Leopard 2 tanks to Ukraine.",
+    "Germany is to deliver 18 Leopard 2 tanks to Ukraine.",
+    "Germany pledged to deliver 18 Leopard 2 tanks to Ukraine.",
+    "Germany is set to deliver 18 Leopard 2 tanks to Ukraine next year.",
+])
+def test_a_delivery_promised_for_later_is_agreed_not_delivered(pipeline, text):
+    assert _transfers(pipeline, text) == [("DEU", "UKR", "Leopard 2", "agreed")]
+
+
+def test_a_delivery_made_stays_delivered(pipeline):
+    assert _transfers(pipeline, "Germany delivered 18 Leopard 2 tanks to Ukraine.") == [
+        ("DEU", "UKR", "Leopard 2", "delivered")]

@@ -5,7 +5,8 @@ word is a transfer. The subject of "acquired", "received", "is in talks with" is
 recipient and the object of "from"/"with" the supplier; the subject of "supplied", "sold" is
 the supplier and the object of "to" the recipient. With no supplier named, the maker's
 country, else the system's origin, supplies it: a manufacturer implies its country. Negation
-("has not sealed any deal") makes the status `denied`; conditions and modals make no record.
+("has not sealed any deal") makes the status `denied`; a delivery promised for later ("will
+deliver", "pledged to send") is `agreed`; conditions and modals make no record.
 """
 
 from __future__ import annotations
@@ -22,6 +23,23 @@ _SUBJECT_WINDOW = 12  # a subject further from its verb than this is probably an
 _AFTER, _BEFORE = 10, 4  # how far from its trigger a transferred weapon may stand, in tokens
 _INTENT = {"moved", "move", "moves", "plans", "planned", "plan", "seeks", "sought", "seek", "wants", "wanted",
            "hopes", "hoped", "intends", "intended", "aims", "aimed", "looking"}
+# a delivery promised, not made: "will deliver", "is to deliver", "is set to deliver", "pledged to send"
+_PROMISE = {"will", "'ll", "shall", "pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed",
+            "vows", "agreed", "agrees", "offered", "offers", "committed", "set", "due", "expected", "scheduled"}
+_PROMISE_TO = {"is", "are", "was", "were"}  # "is to deliver", "were to be delivered"
+
+
+def _promised(lowers, clause, start) -> bool:
+    """Whether a delivery verb is promised for later: "will deliver", "pledged to deliver", "is
+    set to deliver", "is to deliver", "are expected to be delivered" (a few words before it)."""
+    before = lowers[max(clause.start, start - 4):start]
+    if _PROMISE.intersection(before[-2:]):  # "will deliver", "will soon deliver"
+        return True
+    if "to" not in before:
+        return False
+    k = len(before) - 1 - before[::-1].index("to")  # "pledged to", "is set to", "are expected to be"
+    ahead = before[:k]
+    return bool(ahead) and (ahead[-1] in _PROMISE or ahead[-1] in _PROMISE_TO)
 
 
 class Transfers(Component):
@@ -98,6 +116,8 @@ class Transfers(Component):
             return "cancelled"  # "blocked the sale of F-35s", "scrapped the deal"
         if status == "delivered" and before & _INTENT:
             status = "negotiating"
+        elif status in ("delivered", "in_use") and _promised(columns_of(doc).lower, clause, start):
+            status = "agreed"  # "Germany will deliver 18 Leopard 2 tanks", "pledged to send HIMARS"
         if negated(doc, clause, start, window=4) and status != "cancelled":
             status = "denied"
         return status
