@@ -47,3 +47,13 @@ def test_a_delivery_promised_for_later_is_agreed_not_delivered(pipeline, text):
 def test_a_delivery_made_stays_delivered(pipeline):
     assert _transfers(pipeline, "Germany delivered 18 Leopard 2 tanks to Ukraine.") == [
         ("DEU", "UKR", "Leopard 2", "delivered")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "supplied X with Y": the object before "with" is the recipient
+    ("Russia has supplied Iran with Su-35 fighter jets.", [("RUS", "IRN", "Su-35", "delivered")]),
+    # an armed movement receives arms (the record's recipient is its country, the movement its actor)
+    ("Iran supplied the Houthis with Shahed-136 drones.", [("IRN", "YEM", "Shahed-136", "delivered")]),
+])
+def test_a_supplier_arms_the_object_with_a_weapon(pipeline, text, expected):
+    assert _transfers(pipeline, text) == expected

@@ -17,7 +17,7 @@ from flashpoint.pipeline.clauses import clause_at, hypothetical, negated
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.triggers import forms
 
-_RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "agency", "historical_state", "pmc"}
+_RECIPIENT_KINDS = {"state", "group", "person", "armed_group", "movement", "agency", "historical_state", "pmc"}
 _STATUS_RANK = {"denied": 0, "cancelled": 0, "negotiating": 1, "agreed": 2, "ordered": 3, "delivered": 4, "in_use": 5}
 _SUBJECT_WINDOW = 12  # a subject further from its verb than this is probably another clause's
 _AFTER, _BEFORE = 10, 4  # how far from its trigger a transferred weapon may stand, in tokens
@@ -27,6 +27,17 @@ _INTENT = {"moved", "move", "moves", "plans", "planned", "plan", "seeks", "sough
 _PROMISE = {"will", "'ll", "shall", "pledged", "pledges", "pledge", "promised", "promises", "promise", "vowed",
             "vows", "agreed", "agrees", "offered", "offers", "committed", "set", "due", "expected", "scheduled"}
 _PROMISE_TO = {"is", "are", "was", "were"}  # "is to deliver", "were to be delivered"
+
+
+def _supplied_with(doc, mentions, end):
+    """"supplied Iran with Su-35 fighter jets", "armed the rebels with drones": the object right
+    after the verb, when "with" follows it, is the recipient."""
+    lowers = columns_of(doc).lower
+    starts = {end, end + 1} if end < len(lowers) and lowers[end] == "the" else {end}
+    for m in mentions:
+        if m.start in starts and m.end < len(lowers) and lowers[m.end] == "with":
+            return [m]
+    return []
 
 
 def _promised(lowers, clause, start) -> bool:
@@ -86,7 +97,8 @@ class Transfers(Component):
             subject = subject or args.elided_subject(doc, start)
         if trigger["direction"] == "supplier_subject":
             suppliers = subject
-            recipients = args.group_right(doc, mentions, end, preps={"to", "for"})
+            recipients = args.group_right(doc, mentions, end, preps={"to", "for"}) \
+                or ([] if nominal else _supplied_with(doc, mentions, end))
         else:
             recipients = subject or (args.group_right(doc, mentions, end, preps={"by"}) if nominal else [])
             preps = set(trigger.get("supplier_preps", ["from", "with"]))
