@@ -18,9 +18,13 @@ from flashpoint.pipeline.clauses import clause_at, sentences
 from flashpoint.pipeline.core import Component
 
 # a number in digits, or a number word on its own ("none were killed" is not "one were killed")
-_NUM = r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3}){1,4}(?![\d,])|\d{1,9}(?![\d,])|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)\b)"
+# ("1.7 million", "2,500", "40"), with a scale word after a number in digits
+_NUM = r"(?<![\d,])(?P<num>(?<!\d\.)\d{1,3}(?:[,.]\d{3}){1,4}(?!\d|,\d)|(?<!\d\.)\d{1,9}(?:\.\d+)?(?!\d|,\d)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a hundred|dozens|hundreds|thousands)\b)(?:\s+(?P<scale>thousand|million|billion)\b)?"
 _APPROX = r"(?:(?P<approx>nearly|almost|about|around|roughly|some|over|more than|at least|up to|fewer than|less than)\s+)?"
-_WHO = r"(?:(?:of\s+(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?)"
+# up to three words between the number and the verb ("40 Tajik border guards were killed", "3,000
+# women and girls were killed"), not across a conjunction that opens another verb ("killed 257
+# people and injured nearly 5,000": the 257 died)
+_WHO = r"(?:(?:of\s+(?:its|their|the|his|her)\s+)?(?:(?!(?:and|or|but)\s+(?:\w+ed|has|have|had|was|were|is|are|left)\b)[A-Za-z][\w-]*\s+){0,3}?)"
 _BE = r"(?:(?:were|was|have been|had been|has been|have|has|had|are|reportedly|also|all|later|since)\s+)*"
 PATTERNS = [  # (predicate, pattern, words one of which the pattern needs, lower case)
     ("killed", rf"{_APPROX}{_NUM}\s+{_WHO}{_BE}(?:killed|dead|died|slain|lost their lives)\b",
@@ -36,6 +40,8 @@ PATTERNS = [  # (predicate, pattern, words one of which the pattern needs, lower
     ("killed", rf"death toll\s+(?:\w+\s+){{0,3}}?(?:at|of|to)\s+{_APPROX}{_NUM}", ("death toll",)),
     ("killed", rf"claim(?:ed|s)?\s+{_APPROX}{_NUM}\s+lives", ("claim",)),
     ("killed", rf"(?:killing|killed|kills)\s+{_APPROX}{_NUM}\b(?!\s*(?:percent|%))", ("killing", "killed", "kills")),
+    ("injured", rf"(?:injuring|injured|wounding|wounded)\s+(?:another\s+|a further\s+)?{_APPROX}{_NUM}\b(?!\s*(?:percent|%))",
+     ("injuring", "injured", "wounding", "wounded")),
 ]
 # The patterns have no literal prefix, so the regex engine tries them at every character;
 # a sentence without one of a pattern's words is skipped for it (the same matches, much faster).
@@ -58,9 +64,22 @@ def _figures(pattern, lower_pattern, text: str, lower: str):
         yield pattern.match(text, m.start())
 
 
-def _count(text: str) -> int | None:
+def _count(text: str, scale: str | None = None) -> int | None:
+    """"2,500" -> 2500, "twelve" -> 12, "1.7" with "million" -> 1700000; a decimal fraction
+    with no scale word is no count of people."""
     text = text.lower().replace(",", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) and not scale:
+        text = text.replace(".", "")  # "3.200 people": a thousands separator, as much of Europe writes it
+    if scale:
+        number = _WORDS.get(text) if not text[:1].isdigit() else None
+        try:
+            return round((number or float(text)) * _SCALES[scale.lower()])
+        except ValueError:
+            return None
     return int(text) if text.isdigit() and len(text) <= 12 else _WORDS.get(text)
+
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 class Claims(Component):
@@ -126,7 +145,7 @@ class Claims(Component):
         status = found.status if found else "asserted"
         if claimant and subject and claimant.get("country") == subject.get("country") and status == "reported":
             status = "claimed"
-        count = _count(m.group("num"))
+        count = _count(m.group("num"), m.group("scale"))
         if count is None:
             return None
         return {
