@@ -213,6 +213,20 @@ def test_an_arrest_by_no_one_named_is_by_the_police_of_its_place(pipeline, text,
     assert _events(pipeline, text) == expected
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a strike on a place, a country or an armed group is armed, and acts on the place's country
+    ("Hamas said 30 people were killed in Israeli strikes on Rafah on Saturday.", [("ASSAULT", None, ["ISR"], ["PSE"])]),
+    ("Russia carried out strikes on Kharkiv.", [("ASSAULT", None, ["RUS"], ["UKR"])]),
+    # "targets" after "against" and a group's name is a noun: the Houthis attack no one here
+    ("US strikes against Houthi targets continued overnight.", [("ASSAULT", None, ["USA"], ["YEMREBHTH"])]),
+    # a labour strike stays a protest
+    ("French workers staged a strike against the Macron government.", [("PROTEST", "strike", ["FRALAB"], ["FRAGOV"])]),
+])
+def test_strikes_on_a_place_or_a_group_are_armed(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -205,7 +205,8 @@ class Events(Component):
         if trigger["type"] == "ASSAULT" and _cause_before(doc, clause, start, weapons, _HARMLESS_CAUSES):
             return False  # "the earthquake killed 300 people", "cholera has killed 40 children"
         if trigger.get("requires_weapon") and not armed() and not _wielded(doc, weapons, start, end) \
-                and not _military_word(doc, clause, max(clause.start, start - 2), end + 2):
+                and not _military_word(doc, clause, max(clause.start, start - 2), end + 2) \
+                and not _struck_target(doc, end):
             return False
         if trigger["type"] == "MOBILIZE" and not armed() and not _military_word(doc, clause):
             return False
@@ -226,6 +227,10 @@ class Events(Component):
             return owned  # "opposed to French mediation in talks with Syria": France
         if recipients or not actors or args.is_passive(doc, start):
             return recipients
+        if trigger["type"] == "ASSAULT" and _struck_target(doc, end):  # "strikes on Rafah": Palestine
+            struck = implied.struck_place(self.kb, doc, end + 1, actors)
+            if struck:
+                return struck
         return implied.domestic_object(self.kb, doc, clause, end, actors, trigger["type"] in _ABROAD_TYPES) or owned \
             or (implied.territory(self.kb, doc, clause, start)
                 if {trigger["type"], act["type"]} & _TERRITORIAL_TYPES else []) \
@@ -628,6 +633,23 @@ def _word_near(doc, clause, start, end, words) -> bool:
 @lru_cache(maxsize=1024)
 def _noun_forms(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(f for w in words for f in forms(w, "NOUN"))
+
+
+_TARGET_KINDS = {"state", "armed_group", "movement"}
+
+
+def _struck_target(doc, end: int) -> bool:
+    """"Israeli strikes on Rafah", "strikes against Houthi targets": what is struck is a place, a
+    country or an armed group, so the act is armed (a labour strike is "on Monday", "against the
+    government's reform")."""
+    lowers = columns_of(doc).lower
+    if end >= len(lowers) or lowers[end] not in ("on", "against"):
+        return False
+    at = {end + 1, end + 2} if end + 1 < len(lowers) and lowers[end + 1] == "the" else {end + 1}
+    ann = annotations(doc)
+    return any(p.start in at for p in ann.place_mentions) \
+        or any(m.start in at and ann.actors[m.actor].kind in _TARGET_KINDS for m in ann.actor_mentions) \
+        or any(m.start in at and m.label == "ADJ" for m in ann.mentions)
 
 
 def _military_word(doc, clause, start: int | None = None, end: int | None = None) -> bool:

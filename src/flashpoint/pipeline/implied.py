@@ -236,6 +236,20 @@ def adjective_object(kb, doc, start, end):
     return []
 
 
+def struck_place(kb, doc, at: int, actors):
+    """"Israeli strikes on Rafah", "strikes on Kharkiv": the country of the place struck, named at
+    `at` (or after "the"), when it is not the attacker's own (inferred)."""
+    ann = annotations(doc)
+    own = {country_of(ann, a) for a in actors}
+    lowers = columns_of(doc).lower
+    starts = {at, at + 1} if at < len(lowers) and lowers[at] == "the" else {at}
+    for p in ann.place_mentions:
+        country = ann.places[p.place].country
+        if p.start in starts and country in kb.countries and country not in own:
+            return [Synthetic(country_ref(kb, country, inferred=True))]
+    return []
+
+
 def territory(kb, doc, clause, start):
     """"imposed a curfew in Abidjan", "strengthened its forces in Lebanon": an act on a place acts
     on its country (inferred)."""

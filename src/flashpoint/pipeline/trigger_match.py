@@ -25,6 +25,11 @@ _NAME_LABELS = {"ENTRY", "COUNTRY", "PERSON", "WEAPON", "SEAT", "ORG", "REGION"}
 _WEAPON_LABELS = {"WEAPON", "WEAPON_WORD", "TYPE_NOUN"}
 _NOUN_LABELS = _WEAPON_LABELS | {"ROLE"}  # the noun phrases the recogniser found
 _OBJECT_PRONOUNS = {"them", "him", "us", "me"}  # "send them back": a particle, not the verb "back"
+# "strikes against ISIL targets", "an attack on Houthi positions": a group's name after these, then
+# a verb-only trigger word, is that word as a noun; not after a place ("Police in Cuba jailed") or a
+# role noun ("strikes against rebels backed by")
+_TARGETED = {"against", "on"}
+_NOT_GROUP_NAMES = {"COUNTRY", "SEAT", "REGION", "ROLE"}
 
 
 class Triggers(Component):
@@ -38,26 +43,30 @@ class Triggers(Component):
 
     def match(self, doc):
         names, weapon_starts, noun_tokens = _time_tokens(doc), set(), set()  # "last March" is no march
-        for m in annotations(doc).mentions:  # one pass over the mentions fills all three
+        after_named = set()  # "against Houthi targets": a verb-only word there is a noun
+        lowers = columns_of(doc).lower
+        for m in annotations(doc).mentions:  # one pass over the mentions fills all four
             if m.label in _NAME_LABELS:
                 names.update(range(m.start, m.end))
             if m.label in _WEAPON_LABELS:
                 weapon_starts.add(m.start)
             if m.label in _NOUN_LABELS:
                 noun_tokens.update(range(m.start, m.end))
+            if m.start > 0 and lowers[m.start - 1] in _TARGETED and m.label not in _NOT_GROUP_NAMES:
+                after_named.add(m.end)
 
         cols = columns_of(doc)
-        lowers = cols.lower
 
         def fits(s, e, t) -> bool:
             # a participle that describes a noun opens no trigger (`_modifier`); a verb-only
-            # trigger after "the", "of", "its" is a noun here ("arms"); before a weapon word, or
+            # trigger after "the", "of", "its", or after "against"/"on" and a group's name ("against
+            # Houthi targets"), is a noun here ("arms"); before a weapon word, or
             # inside a noun phrase the recogniser found, a participle ("armed forces"), and a
             # noun trigger on the same word may take its place ("began shelling")
             if t.get("passive"):
                 return passive_fits(lowers, s, e, t["passive"])
             return not (_modifier(cols, s) or t.get("pos") == "VERB" and e - s == 1
-                        and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens
+                        and (is_nominal(doc, s) or e in weapon_starts or s in noun_tokens or s in after_named
                              or s > 0 and lowers[s - 1] in _OBJECT_PRONOUNS))
 
         opens, sentences = self.lexicons.by_word.__contains__, sentence_starts(doc)
