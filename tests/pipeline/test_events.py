@@ -227,6 +227,19 @@ def test_strikes_on_a_place_or_a_group_are_armed(pipeline, text, expected):
     assert _events(pipeline, text) == expected
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "from" names where a verb's subject acts from, not who acts
+    ("Serbia recalled its ambassador from Montenegro.", [("SANCTION", "withdraw", ["SRB"], ["MNE"])]),
+    ("Italy on Friday expelled nine diplomats from Venezuela.", [("SANCTION", "expel", ["ITA"], ["VEN"])]),
+    ("France is pulling its last troops from Mali.", [("RETREAT", "withdraw", ["FRA"], ["MLI"])]),
+    # but who an act named by a noun comes from
+    ("Papua New Guinea faces criticism from Australia.", [("ACCUSE", "disapprove", ["AUS"], ["PNG"])]),
+])
+def test_from_names_the_actor_of_a_noun_not_of_a_verb(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -315,9 +315,14 @@ class Events(Component):
         if args.is_passive(doc, start):
             # "five peacekeepers were killed (by X)": the subject is the one acted upon
             return agents, [m for m in args.group_left(doc, mentions, start) if m not in agents]
-        if end < len(lowers) and lowers[end] == "from":
-            agents = [m for m in mentions if m.start == end + 1][:1]  # "protests from Tajikistan"
-        actors = agents or args.group_left(doc, mentions, start)
+        left = args.group_left(doc, mentions, start)
+        if end < len(lowers) and lowers[end] == "from" and trigger["type"] != "RETREAT" \
+                and not _subject_of(lowers, left, start):
+            # "protests from Tajikistan", "faces criticism from Australia"; but the subject of the
+            # trigger's own verb acts ("Serbia recalled its ambassador from Montenegro"), and a
+            # withdrawal is from a place
+            agents = [m for m in mentions if m.start == end + 1][:1]
+        actors = agents or left
         if not agents and args.coordinated_verb(doc, start, actors):
             actors = args.elided_subject(doc, start) or actors  # "It took ... from IAI, and signed"
         # the object may sit inside a phrase trigger: "summoned India's charge d'affaires"
@@ -573,6 +578,22 @@ _PARTY_LABELS = {"ROLE", "PERSON", "ORG", "ENTRY", "WEAPON", "WEAPON_WORD"}
 def _party_starts(doc) -> set[int]:
     """Where a party or weapon the recogniser found starts (not a country: "the war in Syria")."""
     return {m.start for m in annotations(doc).mentions if m.label in _PARTY_LABELS}
+
+
+# what may stand between a subject and its verb: auxiliaries, adverbs, a day ("Italy on Friday expelled")
+_SUBJECT_GAP = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "to", "also", "then",
+                "now", "soon", "reportedly", "later", "formally", "officially", "recently", "already", "on", "begin",
+                "began", "begun", "start", "started", "starting", "today", "yesterday", "monday", "tuesday",
+                "wednesday", "thursday", "friday", "saturday", "sunday", "'s", ","}
+
+
+def _subject_of(lowers, left, start) -> bool:
+    """Whether the subject before a trigger is the trigger's own ("Britain expelled", "French
+    troops are withdrawing", "Italy on Friday expelled"), not another verb's ("Papua New Guinea
+    faces criticism", "the military was following orders")."""
+    if not left:
+        return False
+    return all(w in _SUBJECT_GAP for w in lowers[max(m.end for m in left):start])
 
 
 def _passive_arguments(doc, mentions, start, end, symmetric=False):
