@@ -240,6 +240,23 @@ def test_from_names_the_actor_of_a_noun_not_of_a_verb(pipeline, text, expected):
     assert _events(pipeline, text) == expected
 
 
+
+def _dates(pipeline, text):
+    return [(e["type"], (e["date"] or {}).get("value")) for e in _record_events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year that names a thing dates that thing's act only
+    ("India and Pakistan agreed to restore the 2003 ceasefire.", [("CONCEDE", None)]),
+    ("China quickly ratified the 2015 Paris Agreement.", [("SUPPORT", None)]),
+    ("The 1993 attack on the World Trade Center killed six Americans.", [("ASSAULT", "1993"), ("ASSAULT", "1993")]),
+    # after "in" it frames the sentence
+    ("Omar al-Bashir seized power in Sudan in a 1989 coup.", [("ASSAULT", "1989")]),
+])
+def test_a_year_before_a_noun_dates_that_nouns_act(pipeline, text, expected):
+    assert _dates(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -414,6 +414,9 @@ def date_for(doc, clause: Clause, trigger_start: int, dct: str | None):
     for t in dates:
         if not (t.begin or t.value == "PRESENT_REF"):
             continue
+        named = _attributive(doc, t)
+        if named is not None and not named <= trigger_start < named + _NOUN_PHRASE:
+            continue  # "agreed to restore the 2003 ceasefire": the date of the ceasefire, not of the agreement
         nearest = min(others or [here], key=lambda p: abs(p - t.start))
         if abs(nearest - t.start) >= abs(here - t.start):
             mine.append(t)
@@ -449,6 +452,31 @@ def _read_sentence_dates(doc, clause: Clause) -> tuple[list, list[int], object]:
     positions = trigger_positions(doc)  # in order
     others = [idx[i] for i in positions[bisect_left(positions, clause.sent_start):bisect_left(positions, clause.sent_end)]]
     return dates, others, _frame_date(doc, clause, dates, sent_start)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+_FRAMES = {"in", "during", "since", "after", "before", "following", "until", "amid", "at", "by"}
+_NOUN_PHRASE = 3  # "the Oct. 23 sniper shooting", "the 2003 US-led invasion": the noun may come a little later
+_NOT_A_NOUN_AFTER = {"of", "in", "on", "at", "to", "and", "or", "when", "as", "after", "before", "since", "until",
+                     "with", "by", "for", "from", "that", "which"}
+
+
+def _attributive(doc, timex) -> int | None:
+    """Where the noun is that a date names (a year between a determiner and a noun: "the 2003
+    ceasefire", "the 1993 attack", "its March 2021 deal"), or None for a date that says when.
+    It dates that noun's act ("the 1993 attack on the World Trade Center"), no other; after "in",
+    "during", "since" it frames the sentence ("seized power in a 1994 coup")."""
+    if not any(c.isdigit() for c in timex.text):
+        return None
+    span = token_span(doc, timex.start, timex.end)
+    if span is None:
+        return None
+    lowers, alpha = columns_of(doc).lower, columns_of(doc).is_alpha
+    start, end = span
+    if start > 0 and lowers[start - 1] in _DETERMINERS and end < len(lowers) and alpha[end] \
+            and lowers[end] not in _NOT_A_NOUN_AFTER and not (start > 1 and lowers[start - 2] in _FRAMES):
+        return end
+    return None
 
 
 def _frame_date(doc, clause, dates, sent_start: int):
