@@ -257,6 +257,19 @@ def test_a_year_before_a_noun_dates_that_nouns_act(pipeline, text, expected):
     assert _dates(pipeline, text) == expected
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Azerbaijan and Armenia accused each other of violating the ceasefire.",
+     [("ACCUSE", "allege", ["AZE", "ARM"], ["AZE", "ARM"])]),
+    ("India and Pakistan blamed one another for the attack.", [("ACCUSE", "allege", ["IND", "PAK"], ["IND", "PAK"])]),
+    # trading accusations is no trade
+    ("Russia and Ukraine traded accusations over the shelling of the plant.",
+     [("ACCUSE", "allege", ["RUS", "UKR"], ["RUS", "UKR"])]),
+])
+def test_each_side_of_a_reciprocal_act_acts_on_the_other(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -132,6 +132,8 @@ class Events(Component):
             return None  # "sought to expand", "moved to acquire": an aim, not the act
         mentions = args.clause_actors(doc, clause, attribution, start)
         weapons = [w for w in args.weapons_in(doc, clause) if abs(w.start - start) <= _WEAPON_WINDOW]
+        if _each_other(columns_of(doc).lower, start, end):  # "accused each other of violating the ceasefire"
+            trigger = {**trigger, "symmetric": True, "reciprocal": True}
         # with no name in the clause there is no argument to read
         actors, recipients = self.arguments(doc, mentions, start, end, trigger) if mentions else ([], [])
         actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
@@ -297,7 +299,7 @@ class Events(Component):
                     left = args.elided_subject(doc, start) or left
             if left and not right and not nominal:  # "would meet U.N. mediator Diego Cordovez"
                 right = _direct_object(doc, mentions, end)
-            if trigger["type"] not in _DYADIC_TYPES:
+            if trigger["type"] not in _DYADIC_TYPES and not trigger.get("reciprocal"):
                 return _joint_or_directed(annotations(doc), left, right)
             everyone = _unique(left + right)
             return everyone, everyone if len(everyone) > 1 else []
@@ -538,6 +540,12 @@ _HARMLESS_CAUSES = {
 # a conflict told as a whole: "the war in Syria, which has killed 400,000 people" is no one act
 _WHOLE_CONFLICTS = {"war", "wars", "conflict", "conflicts", "violence", "insurgency", "unrest", "crisis",
                     "campaign", "uprising", "rebellion", "fighting"}
+
+
+def _each_other(lowers, start: int, end: int) -> bool:
+    """"accused each other of", "blamed one another for": each party acts on the others."""
+    words = lowers[start:min(len(lowers), end + 3)]
+    return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
 
 
 def _arrest(trigger) -> bool:
