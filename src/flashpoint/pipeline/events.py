@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from lemminflect import getAllInflections, getAllLemmas
 
@@ -545,7 +546,7 @@ _WHOLE_CONFLICTS = {"war", "wars", "conflict", "conflicts", "violence", "insurge
 def _each_other(lowers, start: int, end: int) -> bool:
     """"accused each other of", "blamed one another for": each party acts on the others."""
     words = lowers[start:min(len(lowers), end + 3)]
-    return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in zip(words, words[1:]))
+    return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in pairwise(words))
 
 
 def _arrest(trigger) -> bool:
