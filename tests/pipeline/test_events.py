@@ -252,6 +252,8 @@ def _dates(pipeline, text):
     ("The 1993 attack on the World Trade Center killed six Americans.", [("ASSAULT", "1993"), ("ASSAULT", "1993")]),
     # after "in" it frames the sentence
     ("Omar al-Bashir seized power in Sudan in a 1989 coup.", [("ASSAULT", "1989")]),
+    # "ships" is no transfer where no weapon is named, so it takes no date from the attack
+    ("The Houthis attacked ships in the Red Sea on Nov. 5.", [("ASSAULT", "2023-11-05")]),
 ])
 def test_a_year_before_a_noun_dates_that_nouns_act(pipeline, text, expected):
     assert _dates(pipeline, text) == expected

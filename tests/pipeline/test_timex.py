@@ -17,6 +17,9 @@ CASES = Path(__file__).resolve().parents[1] / "cases"
 @pytest.mark.parametrize(("text", "expected"), [
     ("in April", ("April", "DATE", "2022-04")),
     ("in December", ("December", "DATE", "2022-12")),
+    # a full month name ending a sentence takes no dot; an abbreviation keeps its own
+    ("The drones arrived in December.", ("December", "DATE", "2022-12")),
+    ("They arrive on Nov. 5.", ("Nov. 5", "DATE", "2022-11-05")),
     ("in July", ("July", "DATE", "2022-07")),
     ("On Sept. 13", ("Sept. 13", "DATE", "2022-09-13")),
     ("on 26 September 2022", ("26 September 2022", "DATE", "2022-09-26")),

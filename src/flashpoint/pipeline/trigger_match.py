@@ -7,6 +7,7 @@ Cooperation Organization") is no trigger at all.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import compress
 
 from flashpoint.pipeline.annotations import (
@@ -16,7 +17,7 @@ from flashpoint.pipeline.annotations import (
     token_span,
 )
 from flashpoint.pipeline.arguments import NOMINAL_BEFORE, is_nominal
-from flashpoint.pipeline.clauses import sentence_starts
+from flashpoint.pipeline.clauses import sentence_starts, sentences
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.names import inside_name
 from flashpoint.pipeline.triggers import Lexicons, TriggerIndex, passive_fits
@@ -106,5 +107,18 @@ def _time_tokens(doc) -> set[int]:
 
 @per_document
 def trigger_positions(doc) -> list[int]:
+    """Where the document's triggers begin, in order: every event trigger, and a transfer trigger
+    only in a sentence that names a weapon, as a transfer needs one (elsewhere "attacked ships on
+    Nov. 5" would have "ships" take the date from "attacked")."""
     ann = annotations(doc)
-    return sorted(s for s, _, _ in ann.event_triggers + ann.transfer_triggers)
+    spans = sentences(doc)
+    starts = [start for start, _ in spans]
+    weapons = sorted(w.start for w in ann.weapon_mentions)
+
+    def armed(i: int) -> bool:
+        start, end = spans[bisect_right(starts, i) - 1]
+        k = bisect_left(weapons, start)
+        return k < len(weapons) and weapons[k] < end
+
+    kept = [start for start, _, _ in ann.transfer_triggers if armed(start)]
+    return sorted([start for start, _, _ in ann.event_triggers] + kept)
