@@ -272,6 +272,36 @@ def test_each_side_of_a_reciprocal_act_acts_on_the_other(pipeline, text, expecte
     assert _events(pipeline, text) == expected
 
 
+
+def _claimed(pipeline, text):
+    return [(e["type"], [a["code"] for a in e["actor"]], e["attribution"]["claimant"]["name"], e["attribution"]["status"])
+            for e in _record_events(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "it" or "they" right after the speech verb is the speaker, who claims its own act
+    ("Indonesia's military said that it carried out a raid on a camp used by al-Shabaab.",
+     [("ASSAULT", ["IDNMIL"], "Indonesia military", "claimed")]),
+    ("The Netherlands has confirmed that it plans to withdraw some of its soldiers from Tanzania.",
+     [("AGREE", ["NLD"], "The Netherlands", "claimed")]),
+    # unnamed officials of a place speak for its country
+    ("Officials in Kyiv said the strike killed nine people, including two children.",
+     [("ASSAULT", [], "Officials in Kyiv", "claimed")]),
+    # a report that opens after its speaker is where the weapons open the clause
+    ("Sources in Damascus said Israeli jets struck an airport near Damascus.",
+     [("ASSAULT", ["ISRMIL"], "Sources in Damascus", "reported")]),
+    # a pronoun further on is not the speaker
+    ("Afghan officials said the two attackers were killed when they stormed the mosque.", []),
+])
+def test_who_says_so_and_who_acts_in_reported_speech(pipeline, text, expected):
+    assert _claimed(pipeline, text) == expected
+
+
+def test_an_acronym_spelt_like_a_word_is_no_trigger(pipeline):
+    assert _events(pipeline, "Malaysia says it has conducted 3.4 million AIDS tests since 2010.") == []
+    assert _events(pipeline, "Ukraine says it downed 20 Russian drones.") == [("ASSAULT", "drone", ["UKR"], ["RUS"])]
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -28,7 +28,9 @@ SPEECH = {"said": "say", "say": "say", "says": "say", "told": "say", "tells": "s
           "stressed": "say", "warned": "say", "argued": "say", "wrote": "say", "puts": "say", "put": "say",
           "reported": "report", "reports": "report", "report": "report", "reporting": "report",
           "claimed": "claim", "claims": "claim", "claim": "claim", "alleged": "claim", "alleges": "claim",
-          "boasted": "claim", "denied": "deny", "denies": "deny", "deny": "deny"}
+          "boasted": "claim", "denied": "deny", "denies": "deny", "deny": "deny",
+          "confirmed": "say", "confirms": "say", "acknowledged": "say", "acknowledges": "say", "admitted": "say",
+          "admits": "say"}
 UNCERTAIN = {"purported", "purportedly", "unverified", "unconfirmed", "alleged", "allegedly", "rumoured",
              "rumored", "unsubstantiated"}
 PRONOUNS = {"he", "she"}
@@ -201,7 +203,8 @@ class Attribute(Component):
             if claimant is None and (source := _described_source(doc, max(clause.start, i - 8), i)) is not None:
                 # "..., a Saudi-owned weekly reports": the weekly, not the name before the comma
                 claimant = self._speaker(doc, source, i, before=True) or {"id": None, "name": span_text(doc, source, i)}
-            claimant = claimant or self._speaker(doc, max(clause.start, i - 8), i, before=True)
+            claimant = claimant or self._speaker(doc, max(clause.start, i - 8), i, before=True) \
+                or self._officials_in(doc, clause, i)
             if claimant is None and prev is not None and lowers[prev] in UNNAMED | NAMING_NOUNS:
                 claimant = {"id": None, "name": _noun_phrase(doc, clause.start, i)}
             if claimant is None:
@@ -216,6 +219,16 @@ class Attribute(Component):
         for i in cues.within(cues.nouns, clause.start, clause.end - 1):
             if lowers[i + 1] in ("about", "of", "that"):
                 return Attribution({"id": None, "name": "unnamed sources"}, "claimed", (cols.idx[i], cols.end_char(i)))
+        return None
+
+    def _officials_in(self, doc, clause, verb: int):
+        """"Officials in Kyiv said", "sources in Damascus say": unnamed speakers of the place's
+        country."""
+        ann, lowers = annotations(doc), columns_of(doc).lower
+        for m in _mentions_between(doc, clause.start, verb):
+            if m.end == verb and m.place_use and m.start >= clause.start + 2 and lowers[m.start - 1] in ("in", "from") \
+                    and lowers[m.start - 2] in UNNAMED:
+                return {"id": None, "name": span_text(doc, m.start - 2, m.end), "country": ann.actors[m.actor].country}
         return None
 
     def _named(self, doc, i: int) -> bool:

@@ -138,6 +138,11 @@ class Events(Component):
         # with no name in the clause there is no argument to read
         actors, recipients = self.arguments(doc, mentions, start, end, trigger) if mentions else ([], [])
         actors, recipients = self.unnamed_actors(doc, clause, start, trigger, actors, recipients)
+        if not actors and attribution and attribution.cue and attribution.governs(start) \
+                and not trigger.get("actor") and not args.is_passive(doc, start):
+            verb = args.support_verb(doc, start, self.support_verbs)  # "it carried out a raid"
+            if _pronoun_subject(columns_of(doc), clause, start if verb is None else verb, attribution.cue[1]):
+                actors = self.speaker(attribution)  # "Indonesia's military said that it carried out a raid"
         if not actors and _arrest(trigger) and _done_verb(columns_of(doc).lower[start]):
             actors = implied.local_police(self.kb, doc, clause)  # "were arrested in Tehran"
         if not self.fits(doc, clause, start, end, trigger, actors, weapons):
@@ -547,6 +552,34 @@ def _each_other(lowers, start: int, end: int) -> bool:
     """"accused each other of", "blamed one another for": each party acts on the others."""
     words = lowers[start:min(len(lowers), end + 3)]
     return any(a == "each" and b == "other" or a == "one" and b == "another" for a, b in pairwise(words))
+
+
+_SUBJECT_PRONOUNS = {"it", "they"}
+# what may stand between "it"/"they" and the act: "it had", "it plans to", "they will begin"
+_AUXILIARIES = {"had", "has", "have", "would", "will", "was", "were", "is", "are", "also", "then", "later", "to",
+                "plans", "planned", "intends", "intended", "wants", "began", "begun", "begin", "started", "start",
+                "continued", "continues", "continue", "already", "now", "soon"}
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+
+def _pronoun_subject(cols, clause, start: int, cue_end: int) -> bool:
+    """Whether the trigger's subject is "it" or "they" right after the speech verb ("said that it
+    carried out a raid", "said they had shot down"): the speaker. Not a passive's subject ("said
+    the plane was flying when it was shot down") nor a pronoun further on."""
+    lowers = cols.lower
+    k = start - 1
+    while k >= clause.start and lowers[k] in _AUXILIARIES:
+        k -= 1
+    if k < clause.start or lowers[k] not in _SUBJECT_PRONOUNS:
+        return False
+    j = k - 1
+    while j >= 0 and lowers[j] in _SPEECH_GAP:
+        j -= 1
+    return cols.end_char(j) == cue_end if j >= 0 else False
+
+
+_SPEECH_GAP = {"that", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "earlier", "later", "today", "yesterday"}
 
 
 def _arrest(trigger) -> bool:

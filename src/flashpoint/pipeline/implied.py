@@ -70,14 +70,18 @@ def wielders(kb, doc, clause, start):
     """"Israeli tanks fired", "French and Egyptian warships launched war games": weapons that
     open the clause act for the armed forces of the countries named before them."""
     ann = annotations(doc)
-    first = next((w for w in ann.weapon_mentions if clause.start <= w.start < start), None)
-    if first is None or first.owner is None or any(m.start < first.start for m in args.clause_actors(doc, clause)):
+    # what a speaker reports opens where the report does ("Sources in Damascus said Israeli jets struck")
+    found = ann.attributions.get((clause.start, clause.end))
+    opening = found.scope[0] if found and found.scope and clause.start < found.scope[0] < start else clause.start
+    first = next((w for w in ann.weapon_mentions if opening <= w.start < start), None)
+    if first is None or first.owner is None \
+            or any(opening <= m.start < first.start for m in args.clause_actors(doc, clause)):
         return []
     cols = columns_of(doc)
     if any(not (cols.is_punct[k] or cols.lower[k] in ("the", "and") or not cols.is_lower[k])
-           for k in range(clause.start, first.start)):
+           for k in range(opening, first.start)):
         return []
-    owners = [m.key for m in ann.mentions if m.label == "ADJ" and clause.start <= m.start < first.start
+    owners = [m.key for m in ann.mentions if m.label == "ADJ" and opening <= m.start < first.start
               and m.key in kb.countries] + [first.owner]
     return [Synthetic(group_ref(kb, code, "MIL", "military")) for code in dict.fromkeys(owners)]
 

@@ -34,9 +34,13 @@ def inside_name(doc, i: int, starts, alone: bool = False) -> bool:
     """Token `i` is a capitalised word after another, not opening a sentence: a word of a name
     ("the Houston Rockets", "Royal Dutch Shell", "the Abu Dhabi Rifles"), not a common noun or
     verb ("rockets", "shell", "attack"); `starts` are the document's sentence starts. With `alone`
-    a capitalised word on its own counts too ("shifts focus to Lynch", "Thomas J. Lynch")."""
+    a capitalised word on its own counts too ("shifts focus to Lynch", "Thomas J. Lynch"), as does an
+    acronym spelt like a word ("3.4 million AIDS tests" is no aid, "Navy SEAL" no seal; "a roadside
+    IED" stays a bomb)."""
     cols = columns_of(doc)
-    if i in starts or not cols.text[i].istitle() or i == 0 or i in headline_words(doc):
+    word = cols.text[i]
+    if i in starts or i == 0 or i in headline_words(doc) \
+            or not (word.istitle() or alone and len(word) >= 3 and word.isupper() and is_common_word(word)):
         return False
     before = cols.text[i - 1]
     return alone or cols.is_alpha[i - 1] and before[:1].isupper() and cols.lower[i - 1] not in STOP_WORDS

@@ -47,9 +47,10 @@ def forms(word: str, pos: str = "both") -> frozenset[str]:
     return frozenset(found)
 
 
-def _elements(word: str, pos: str, gap: int) -> list[tuple[frozenset[str], int]]:
-    """One phrase word as (accepted forms, words allowed before it) steps."""
-    if word in _FUNCTION_WORDS:
+def _elements(word: str, pos: str, gap: int, first: bool = False) -> list[tuple[frozenset[str], int]]:
+    """One phrase word as (accepted forms, words allowed before it) steps. A function word is that
+    word only ("call off strike"), unless it opens the phrase as a verb ("down drone": "downed")."""
+    if word in _FUNCTION_WORDS and not (first and forms(word, "VERB") != {word}):
         return [(frozenset({word}), gap)]
     if "-" in word.strip("-"):
         *head, last = word.split("-")
@@ -66,7 +67,8 @@ def compile_phrase(text: str, pos: str) -> list[tuple[frozenset[str], int]]:
     words = str(text).lower().split()
     steps = []
     for n, word in enumerate(words):
-        steps += _elements(word, pos if n == 0 and len(words) == 1 else "both", 0 if n == 0 else MAX_GAP)
+        steps += _elements(word, pos if n == 0 and len(words) == 1 else "both", 0 if n == 0 else MAX_GAP,
+                           first=n == 0 and len(words) > 1)
     return steps
 
 
