@@ -302,6 +302,24 @@ def test_an_acronym_spelt_like_a_word_is_no_trigger(pipeline):
     assert _events(pipeline, "Ukraine says it downed 20 Russian drones.") == [("ASSAULT", "drone", ["UKR"], ["RUS"])]
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "accused of" after a noun: the accused is named, the accuser is not, so no one accuses here
+    ("Washington slapped sanctions on two Chinese firms accused of supplying drone parts to Russia.",
+     [("SANCTION", "discontinue", ["USAGOV"], ["CHNBUS"])]),
+    # but in a relative clause the subject accuses
+    ("Qatar rejected the demands of Saudi Arabia, which it accused of waging a smear campaign.",
+     [("REJECT", "change", ["QAT"], ["SAU"]), ("ACCUSE", "allege", ["QAT"], [])]),
+    # a travel ban is a sanction, no travel
+    ("The EU imposed a travel ban on 12 Belarusian officials.", [("SANCTION", "discontinue", ["IGOEUREEC"], ["BLRGOV"])]),
+    # a head of state the knowledge base knows is his country's government
+    ("Ethiopian Prime Minister Abiy Ahmed visited Eritrea for talks with President Isaias Afwerki.",
+     [("CONSULT", "visit", ["ETHGOV"], ["ERIGOV"])]),
+])
+def test_who_is_accused_sanctioned_or_visited(pipeline, text, expected):
+    assert _events(pipeline, text) == expected
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

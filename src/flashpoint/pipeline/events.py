@@ -320,8 +320,9 @@ class Events(Component):
         # "rejected recent calls by Belarus's rulers": "by" names who made the calls, not who rejects
         agents = [] if end - start > 1 and _noun_form(lowers[end - 1], verbs) and not \
             args.is_passive(doc, end - 1) else args.passive_agent(doc, mentions, end)
-        if args.is_passive(doc, start):
-            # "five peacekeepers were killed (by X)": the subject is the one acted upon
+        if args.is_passive(doc, start) or _accused_participle(lowers, start, end, trigger):
+            # "five peacekeepers were killed (by X)", "two Chinese firms accused of supplying drone
+            # parts": the subject is the one acted upon
             return agents, [m for m in args.group_left(doc, mentions, start) if m not in agents]
         left = args.group_left(doc, mentions, start)
         if end < len(lowers) and lowers[end] == "from" and trigger["type"] != "RETREAT" \
@@ -580,6 +581,20 @@ def _pronoun_subject(cols, clause, start: int, cue_end: int) -> bool:
 
 _SPEECH_GAP = {"that", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                "earlier", "later", "today", "yesterday"}
+
+
+def _accused_participle(lowers, start: int, end: int, trigger) -> bool:
+    """"firms accused of supplying", "the group blamed for the attack", "a man charged with
+    spying": a participle after its noun, the accused named before it, the accuser nowhere. Not
+    after a pronoun or in a relative clause ("the Gulf, which it accused of", "a group that the
+    Saudis accused of")."""
+    return trigger["type"] == "ACCUSE" and end - start == 1 and lowers[start] in _ACCUSED \
+        and end < len(lowers) and lowers[end] in ("of", "for", "with") \
+        and _RELATIVE_OR_PRONOUN.isdisjoint(lowers[max(0, start - 4):start])
+
+
+_ACCUSED = {"accused", "charged", "blamed", "suspected", "criticized", "criticised", "condemned"}
+_RELATIVE_OR_PRONOUN = {"that", "which", "whom", "who", "it", "they", "he", "she", "we", "i", "you"}
 
 
 def _arrest(trigger) -> bool:
