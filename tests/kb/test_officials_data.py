@@ -29,7 +29,7 @@ ROLE_IDS = {
     "security_council_secretary",
     "spokesperson",
 }
-EXTRA_COUNTRY_CODES = {"PSE"}
+EXTRA_COUNTRY_CODES = {"PSE", "XKX"}  # Palestine; Kosovo, whose user-assigned code countries.yaml uses
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
