@@ -320,6 +320,14 @@ def test_who_is_accused_sanctioned_or_visited(pipeline, text, expected):
     assert _events(pipeline, text) == expected
 
 
+
+def test_a_particle_stands_near_its_verb(pipeline):
+    # "give in" (concede) is not "give North Korea nearly $1 billion in aid"
+    assert _events(pipeline, "The United States agreed to give North Korea nearly $1 billion in aid.") == [
+        ("AGREE", None, ["USA"], ["PRK"])]
+    assert _events(pipeline, "Egypt signed a $5.2 billion contract with France.") == [("SUPPORT", None, ["EGY"], ["FRA"])]
+
+
 # ---- order -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "first"), [

@@ -57,3 +57,14 @@ def test_a_delivery_made_stays_delivered(pipeline):
 ])
 def test_a_supplier_arms_the_object_with_a_weapon(pipeline, text, expected):
     assert _transfers(pipeline, text) == expected
+
+
+def test_a_sum_of_money_does_not_break_a_deal_phrase(pipeline):
+    # "signed a $3.5 billion deal": four words between "signed" and "deal", the sum counting as none
+    assert _transfers(pipeline, "India signed a $3.5 billion deal with the United States to buy 31 MQ-9B drones.") == [
+        ("USA", "IND", "MQ-9 Reaper", "agreed")]
+
+
+def test_a_transfer_from_each_state_named(pipeline):
+    assert _transfers(pipeline, "Ukraine received the first F-16s from Denmark and the Netherlands.") == [
+        ("DNK", "UKR", "F-16 Fighting Falcon", "delivered"), ("NLD", "UKR", "F-16 Fighting Falcon", "delivered")]

@@ -113,12 +113,17 @@ class Transfers(Component):
         # weapon before it is the subject's own ("has provided the naval vessels to block trade")
         ahead = trigger["status"] == "cancelled" and not nominal and not args.is_passive(doc, start)
         systems = self.systems(doc, clause, suppliers, start, end, ahead)
+        # "F-16s from Denmark and the Netherlands": a transfer from each of the states named
+        states = len({ann.actors[m.actor].country for m in suppliers}) > 1 \
+            and all(ann.actors[m.actor].kind == "state" for m in suppliers)
+        supplier_sets = [[m] for m in suppliers] if states else [suppliers]
         out = []
         for recipient in recipients:
             for wm in systems:
-                record = self.record(doc, clause, start, recipient, suppliers, wm, status)
-                if record:
-                    out.append(record)
+                for sources in supplier_sets:
+                    record = self.record(doc, clause, start, recipient, sources, wm, status)
+                    if record:
+                        out.append(record)
         return out
 
     def status(self, doc, clause, start, trigger, nominal=False):

@@ -20,7 +20,9 @@ from flashpoint.pipeline.annotations import lowers_of, punct_of
 from flashpoint.pipeline.clauses import NEGATIONS
 
 MAX_GAP = 3
+_PARTICLE_GAP = 2  # "called the strike off"; not "give North Korea nearly $1 billion in aid"
 _GAP_MARKS = {"-", '"', "“", "”", "``", "''"}  # may sit inside a phrase: lodged "the strongest protest"
+_MONEY = {"$", "€", "£", "us$", "million", "billion", "bn", "mln"}
 _FUNCTION_WORDS = {"to", "in", "from", "with", "of", "on", "for", "by", "a", "an", "the", "up", "down", "out", "off"}
 # a place phrase in a gap ends the phrase: "Militants in Iraq attacked" is no "militant attack"
 _LOCATIVES = {"in", "at", "near", "inside", "outside", "across"}
@@ -51,7 +53,7 @@ def _elements(word: str, pos: str, gap: int, first: bool = False) -> list[tuple[
     """One phrase word as (accepted forms, words allowed before it) steps. A function word is that
     word only ("call off strike"), unless it opens the phrase as a verb ("down drone": "downed")."""
     if word in _FUNCTION_WORDS and not (first and forms(word, "VERB") != {word}):
-        return [(frozenset({word}), gap)]
+        return [(frozenset({word}), min(gap, _PARTICLE_GAP))]
     if "-" in word.strip("-"):
         *head, last = word.split("-")
         steps = []
@@ -181,15 +183,17 @@ def _stops(lowers, punct, k) -> bool:
 
 def _counts(lowers, k) -> bool:
     """Whether token `k` counts as a word of a gap: a hyphenated compound ("a four-day strike")
-    counts as one."""
-    return not (lowers[k] == "-" or (k > 0 and lowers[k - 1] == "-"))
+    counts as one, and a sum of money as none ("signed a $3.5 billion deal")."""
+    word = lowers[k]
+    return not (word == "-" or (k > 0 and lowers[k - 1] == "-") or word in _MONEY
+                or k > 0 and lowers[k - 1] in _MONEY and word.replace(".", "", 1).replace(",", "").isdigit())
 
 
 def _reach(lowers, punct, j) -> list[str] | set[str]:
     """Every word that a phrase's next word, from token `j` on, could be (all those the widest
     gap passes over): a phrase whose next word is none of them cannot match."""
     near = lowers[j:j + MAX_GAP + 1]
-    if "-" not in near and lowers[j - 1] != "-":  # no compound stretches the gap past these
+    if "-" not in near and lowers[j - 1] != "-" and _MONEY.isdisjoint(near):  # nothing stretches the gap
         return near
     reach, k, words = set(), j, 0
     while k < len(lowers) and words <= MAX_GAP:
