@@ -99,6 +99,12 @@ def test_first_level_divisions_by_name_and_iso_letters(gazetteer):
     assert geocode("Ontario", ["CAN"])["lat"] > 46
 
 
+def test_iso_letters_abbreviate_only_where_news_uses_them(gazetteer):
+    # "D.C." is Washington (ISO's "District of Columbia"), not Sudan's Central Darfur (SD-DC)
+    assert ("USA", "admin1", "abbreviation") in kinds(gazetteer, "D.C.")
+    assert ("SDN", "admin1", "abbreviation") not in kinds(gazetteer, "D.C.")
+
+
 def test_dotted_abbreviations_of_divisions_take_the_story_country():
     assert geocode("Alta.", ["CAN"])["name"] == "Alberta"
     assert geocode_document(["Ky.", "Louisville"])[0]["name"] == "Kentucky"

@@ -29,7 +29,7 @@ from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 13
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
@@ -162,15 +162,24 @@ def _division_rows(spread, alpha3):
             yield place, names[(country, admin1)]
 
 
+# countries whose news abbreviates divisions by their ISO 3166-2 letters ("NSW", "Ont.", "UP", "SP");
+# elsewhere the letters are no word of the news ("DC" is Washington, not Sudan's Central Darfur)
+_ABBREVIATING = {"US", "CA", "AU", "IN", "BR", "MX"}
+_ISO_NAMES = {"District of Columbia": "Washington, D.C."}  # ISO 3166-2 name -> GeoNames name
+
+
 def _iso_suffixes(table) -> dict[tuple[str, str], str]:
-    """GeoNames admin1 -> the letters of its ISO 3166-2 code ("AU", "02") -> "NSW", linked by name."""
+    """GeoNames admin1 -> the letters of its ISO 3166-2 code ("AU", "02") -> "NSW", linked by name,
+    in the countries whose news abbreviates so."""
     import pycountry
 
     by_name = {(country, ascii_fold(name)): admin1 for country, admin1, name, _ in table}
     found = {}
     for sub in pycountry.subdivisions:
         country, _, suffix = sub.code.partition("-")
-        name = ascii_fold(re.sub(r"\s*[\[(].*$", "", sub.name))
+        if country not in _ABBREVIATING:
+            continue
+        name = ascii_fold(re.sub(r"\s*[\[(].*$", "", _ISO_NAMES.get(sub.name, sub.name)))
         admin1 = by_name.get((country, name))
         if admin1 and not getattr(sub, "parent_code", None) and suffix.isalpha() and len(suffix) > 1:
             found[(country, admin1)] = suffix
