@@ -35,6 +35,7 @@ from flashpoint.pipeline.clauses import (
 )
 from flashpoint.pipeline.core import Component
 from flashpoint.pipeline.implied import Synthetic
+from flashpoint.pipeline.lexicon import WEEKDAYS
 from flashpoint.pipeline.speech import SpeechActs
 from flashpoint.pipeline.trigger_match import trigger_positions
 from flashpoint.pipeline.triggers import forms
@@ -579,8 +580,7 @@ def _pronoun_subject(cols, clause, start: int, cue_end: int) -> bool:
     return cols.end_char(j) == cue_end if j >= 0 else False
 
 
-_SPEECH_GAP = {"that", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-               "earlier", "later", "today", "yesterday"}
+_SPEECH_GAP = {"that", "on", "earlier", "later", "today", "yesterday"} | WEEKDAYS
 
 
 def _accused_participle(lowers, start: int, end: int, trigger) -> bool:
@@ -640,8 +640,7 @@ def _party_starts(doc) -> set[int]:
 # what may stand between a subject and its verb: auxiliaries, adverbs, a day ("Italy on Friday expelled")
 _SUBJECT_GAP = {"has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "to", "also", "then",
                 "now", "soon", "reportedly", "later", "formally", "officially", "recently", "already", "on", "begin",
-                "began", "begun", "start", "started", "starting", "today", "yesterday", "monday", "tuesday",
-                "wednesday", "thursday", "friday", "saturday", "sunday", "'s", ","}
+                "began", "begun", "start", "started", "starting", "today", "yesterday", "'s", ","} | WEEKDAYS
 
 
 def _subject_of(lowers, left, start) -> bool:

@@ -12,9 +12,9 @@ PRIORITY = {"WEAPON": 9, "ENTRY": 8, "PERSON": 7, "ORG": 7, "REGION": 7, "COUNTR
             "ROLE": 3, "WEAPON_WORD": 2, "TYPE_NOUN": 1}
 # words after which a name is where something happens ("in Ankara", "near Mosul")
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "into", "around", "throughout", "within"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-          "thursday", "friday", "saturday", "sunday"}
+          "september", "october", "november", "december"} | WEEKDAYS
 # Words that make a capitalised run a thing or a place, not a person ("University College Hospital")
 NOT_PERSON_WORDS = {"conference", "hospital", "room", "airport", "university", "college", "school", "festival",
                     "summit", "forum", "museum", "mosque", "church", "stadium", "camp", "district", "province",
