@@ -380,11 +380,17 @@ _IRREGULAR_PARTICIPLES = {"hit", "shot", "struck", "fought", "caught", "held", "
                           "shut", "cut", "put", "set", "led", "sent", "sold", "bought", "brought", "met", "won", "lost"}
 
 
+def name_starts(lowers, i: int) -> set[int]:
+    """Where a name standing at token `i` may begin: there, or after a "the" there ("by the UN",
+    "strikes on the Gaza Strip": a mention may or may not hold its article)."""
+    return {i, i + 1} if i < len(lowers) and lowers[i] == "the" else {i}
+
+
 def passive_agent(doc, mentions, trigger_end: int):
     lowers = columns_of(doc).lower
     if trigger_end < len(lowers) and lowers[trigger_end] == "by":
-        first = trigger_end + 2 if trigger_end + 1 < len(lowers) and lowers[trigger_end + 1] == "the" else trigger_end + 1
-        return [m for m in mentions if m.start in (trigger_end + 1, first)][:1]
+        starts = name_starts(lowers, trigger_end + 1)
+        return [m for m in mentions if m.start in starts][:1]
     return []
 
 

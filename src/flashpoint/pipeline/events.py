@@ -615,12 +615,12 @@ def _cause_before(doc, clause, start, weapons, words) -> bool:
     if args.is_passive(doc, start):
         return False  # "Ebola sufferers were killed in the air strike": the subject is the victim
     lowers = columns_of(doc).lower
-    others = set(trigger_positions(doc)) | {w.start for w in weapons} | _party_starts(doc)
+    acting, near = _acting_starts(doc), {w.start for w in weapons}
     for k in range(start - 1, max(clause.sent_start, start - 12) - 1, -1):
         if lowers[k] in words:
             # "the outbreak of fighting", "a failure to protect", "hunger, disease and torture"
             return lowers[k + 1] not in _NOT_A_SUBJECT_AFTER
-        if k in others:
+        if k in acting or k in near:
             return False
     return False
 
@@ -632,9 +632,10 @@ _PARTY_LABELS = {"ROLE", "PERSON", "ORG", "ENTRY", "WEAPON", "WEAPON_WORD"}
 
 
 @per_document
-def _party_starts(doc) -> set[int]:
-    """Where a party or weapon the recogniser found starts (not a country: "the war in Syria")."""
-    return {m.start for m in annotations(doc).mentions if m.label in _PARTY_LABELS}
+def _acting_starts(doc) -> set[int]:
+    """Where another trigger, or a party or weapon the recogniser found, starts (not a country:
+    "the war in Syria"), read once per document: every assault trigger asks."""
+    return set(trigger_positions(doc)) | {m.start for m in annotations(doc).mentions if m.label in _PARTY_LABELS}
 
 
 # what may stand between a subject and its verb: auxiliaries, adverbs, a day ("Italy on Friday expelled")
@@ -722,7 +723,7 @@ def _struck_target(doc, end: int) -> bool:
     lowers = columns_of(doc).lower
     if end >= len(lowers) or lowers[end] not in ("on", "against"):
         return False
-    at = {end + 1, end + 2} if end + 1 < len(lowers) and lowers[end + 1] == "the" else {end + 1}
+    at = args.name_starts(lowers, end + 1)
     ann = annotations(doc)
     return any(p.start in at for p in ann.place_mentions) \
         or any(m.start in at and ann.actors[m.actor].kind in _TARGET_KINDS for m in ann.actor_mentions) \

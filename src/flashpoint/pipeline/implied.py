@@ -245,8 +245,7 @@ def struck_place(kb, doc, at: int, actors):
     `at` (or after "the"), when it is not the attacker's own (inferred)."""
     ann = annotations(doc)
     own = {country_of(ann, a) for a in actors}
-    lowers = columns_of(doc).lower
-    starts = {at, at + 1} if at < len(lowers) and lowers[at] == "the" else {at}
+    starts = args.name_starts(columns_of(doc).lower, at)
     for p in ann.place_mentions:
         country = ann.places[p.place].country
         if p.start in starts and country in kb.countries and country not in own:

@@ -33,7 +33,7 @@ def _supplied_with(doc, mentions, end):
     """"supplied Iran with Su-35 fighter jets", "armed the rebels with drones": the object right
     after the verb, when "with" follows it, is the recipient."""
     lowers = columns_of(doc).lower
-    starts = {end, end + 1} if end < len(lowers) and lowers[end] == "the" else {end}
+    starts = args.name_starts(lowers, end)
     for m in mentions:
         if m.start in starts and m.end < len(lowers) and lowers[m.end] == "with":
             return [m]

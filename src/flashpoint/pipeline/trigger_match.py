@@ -45,7 +45,8 @@ class Triggers(Component):
     def match(self, doc):
         names, weapon_starts, noun_tokens = _time_tokens(doc), set(), set()  # "last March" is no march
         after_named = set()  # "against Houthi targets": a verb-only word there is a noun
-        lowers = columns_of(doc).lower
+        cols = columns_of(doc)
+        lowers = cols.lower
         for m in annotations(doc).mentions:  # one pass over the mentions fills all four
             if m.label in _NAME_LABELS:
                 names.update(range(m.start, m.end))
@@ -55,8 +56,6 @@ class Triggers(Component):
                 noun_tokens.update(range(m.start, m.end))
             if m.start > 0 and lowers[m.start - 1] in _TARGETED and m.label not in _NOT_GROUP_NAMES:
                 after_named.add(m.end)
-
-        cols = columns_of(doc)
 
         def fits(s, e, t) -> bool:
             # a participle that describes a noun opens no trigger (`_modifier`); a verb-only
