@@ -276,3 +276,25 @@ def test_a_town_written_with_its_country_is_that_countrys_town(pipeline, text, n
     # before: Palmyra, Pennsylvania; Petersburg, Virginia; Bogota, New Jersey
     places = {(p["name"], p["country"]) for p in _record(pipeline, text)["places"]}
     assert (name, country) in places
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("British police said a depot in Kent was attacked overnight.", "Kent", "GBR", "ENG"),
+    ("Ohio police said two men were shot dead in Cuyahoga County on Sunday.", "Cuyahoga County", "USA", "OH"),
+    ("Irish police searched a farm in County Cork after the arrests.", "County Cork", "IRL", "M"),
+    # Iowa's, beside Red Oak, not Maryland's, a hundred times larger
+    ("Deputies in Montgomery County arrested two men near Red Oak, Iowa, on Friday.", "Montgomery County", "USA", "IA"),
+])
+def test_a_county_is_a_place_of_its_own(pipeline, text, name, country, admin1):
+    (place,) = [p for p in _record(pipeline, text)["places"] if p["name"] == name]
+    assert (place["country"], place["admin1"], place["precision"], place["geonames_id"]) == (country, admin1, "admin2", None)
+    assert place["id"] == f"admin2:{country}:{admin1}:{name}".lower().replace(" ", "-")
+
+
+@pytest.mark.parametrize("text", [
+    "Kent Police said the suspect, an American, was arrested in Ohio.",  # an organisation's name
+    "Zeid Ra'ad Al Hussein said in a statement that Yemen's war had killed 10,000 civilians.",  # a person's
+    "Ohio police said the shooting in Kent left two dead.",  # no English county in an American story
+])
+def test_a_bare_county_name_needs_a_locative_and_the_storys_country(pipeline, text):
+    assert not [p for p in _record(pipeline, text)["places"] if p["precision"] == "admin2"]

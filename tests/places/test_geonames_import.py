@@ -88,6 +88,15 @@ def test_the_import_adds_counties_seas_and_bases_to_the_built_in_places(gazettee
     assert gazetteer.geocode("Kent", ["GBR"]).feature == "admin2"  # the county, not Kent, Washington
 
 
+def test_the_dump_county_takes_the_place_of_the_built_in_one(gazetteer):
+    """The built-in index has Kent at the middle of its towns, with no GeoNames id; the dump's Kent
+    replaces it rather than standing beside it."""
+    builtin = [m.place for m in Gazetteer(builtin_path()).matches("Kent") if m.place.feature == "admin2"]
+    imported = [m.place for m in gazetteer.matches("Kent") if m.place.feature == "admin2"]
+    assert [(c.country, c.admin1, c.geonames_id) for c in builtin] == [("GBR", "ENG", None)]
+    assert [(c.country, c.geonames_id, c.lat, c.lon) for c in imported] == [("GBR", 3333158, 51.16667, 0.66667)]
+
+
 def test_countries_and_divisions_stand_at_the_dump_points(gazetteer):
     builtin = Gazetteer(builtin_path())
     us = gazetteer.geocode("United States")
@@ -131,4 +140,6 @@ def test_extraction_reads_the_imported_places(imported, tmp_path):
 
     county = kent(str(imported[0]))
     assert [(p["country"], p["precision"], p["lat"], p["lon"]) for p in county] == [("GBR", "admin2", 51.16667, 0.66667)]
-    assert kent("") != county  # the built-in index has only towns called Kent
+    built_in = kent("")  # the built-in index has the county too, at the middle of its towns
+    assert [(p["country"], p["precision"], p["id"]) for p in built_in] == [("GBR", "admin2", "admin2:gbr:eng:kent")]
+    assert built_in[0]["lat"] != county[0]["lat"]

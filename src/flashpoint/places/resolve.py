@@ -44,6 +44,7 @@ class Weights:
 
 WEIGHTS = Weights()
 _LOCAL = ("city", "admin1", "admin2")
+_NEARBY = ("city", "admin2")  # a town or county near a town the story names is the likelier of its namesakes
 _DIVISION_WORD = re.compile(r"\s+(?:County|Province|State|Region|District|Governorate|Oblast|Prefecture|Parish"
                             r"|Municipality|Department)$")
 
@@ -227,7 +228,7 @@ def _best(scored: list[tuple[Match, float]], others: list[Candidate], weights: W
         if c.feature in _LOCAL and c.lat is not None:
             if (c.country, c.admin1) in divisions:
                 s += weights.same_division
-            if c.feature == "city" and towns:
+            if c.feature in _NEARBY and towns:
                 km = min(haversine_km(c.lat, c.lon, o.lat, o.lon) for o in towns)
                 s += weights.nearby * max(0.0, 1 - km / weights.nearby_km)
         return s
