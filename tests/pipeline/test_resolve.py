@@ -298,3 +298,23 @@ def test_a_county_is_a_place_of_its_own(pipeline, text, name, country, admin1):
 ])
 def test_a_bare_county_name_needs_a_locative_and_the_storys_country(pipeline, text):
     assert not [p for p in _record(pipeline, text)["places"] if p["precision"] == "admin2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fires burned near Spokane, Washington, on Monday.",
+    "The flight left Seattle, Washington, United States, on Friday.",
+    "A baker from Tacoma, Washington shares tips for decorating cookies.",
+])
+def test_a_seat_after_a_town_of_its_own_division_is_the_division(pipeline, text):
+    # before, "Washington" was the capital (and in the last, the government sharing tips)
+    record = _record(pipeline, text)
+    assert [(p["admin1"], p["precision"]) for p in record["places"] if p["name"] == "Washington"] == [("WA", "admin1")]
+    assert not record["actors"]
+
+
+def test_a_seat_in_a_list_or_inside_a_name_stays_the_seat(pipeline):
+    text = "Officials in Canada's Vancouver, Washington and Taiwan broke ground on the project."
+    places = {p["name"]: (p["country"], p["admin1"]) for p in _record(pipeline, text)["places"]}
+    assert places["Vancouver"][0] == "CAN" and places.get("Washington", ("USA", "DC")) == ("USA", "DC")
+    text = "The body was found in the city of Asakusa, Tokyo Police said."
+    assert _actors(_record(pipeline, text), text)["Tokyo"][1] == "JPN"

@@ -118,7 +118,7 @@ class Recognise(Component):
 
         starts = sentence_starts(doc)
         titled = {e for s, e, label, _ in found if label == "ROLE"}  # "President Kagame"
-        named = {s for s, _, label, _ in found if label in ("COUNTRY", "SEAT", "ADJ", "REGION")}
+        named = {s: key for s, _, label, key in found if label in ("COUNTRY", "SEAT", "ADJ", "REGION")}
         covered = {i for s, e, _, _ in found for i in range(s, e)}
         cols = columns_of(doc)
         texts = cols.text
@@ -150,10 +150,12 @@ class Recognise(Component):
                 continue  # "Air France", "Environment Canada", "Facebook Serbia": a name holding a country's
             if label == "SEAT" and self._elsewhere(doc, start, end, key, named):
                 continue  # "Paris, Missouri", "Moscow, Idaho": a town of that name, not the government
+            if label == "SEAT" and self._division_of_town(doc, start, end, key, named):
+                continue  # "Spokane, Washington": the state, not the government
             yield start, end, label, key
 
 
-    def _elsewhere(self, doc, start: int, end: int, country: str, named: set[int]) -> bool:
+    def _elsewhere(self, doc, start: int, end: int, country: str, named: dict[int, str]) -> bool:
         """A capital's name followed by a comma and a first-level division of another country
         that has a town of that name ("Paris, Missouri", "London, Ontario", "Moscow, Idaho"): an
         address in that division. A country or capital after the comma makes a list instead
@@ -172,6 +174,28 @@ class Recognise(Component):
         if not addresses or country in {d.place.country for d, _ in addresses}:  # "Washington, D.C." is its own
             return False
         return any(towns for _, towns in addresses)
+
+    def _division_of_town(self, doc, start: int, end: int, country: str, named: dict[int, str]) -> bool:
+        """A seat's name after a town and a comma, naming a first-level division of the seat's
+        own country that holds a town of that name ("Spokane, Washington", "Seattle, Washington,
+        United States"): the division of an address, as the place component reads it. Not in a
+        list of countries and capitals ("Canada's Vancouver, Washington and Taiwan"), nor inside
+        a longer name ("Asakusa, Tokyo Police said")."""
+        texts = columns_of(doc).text
+        if start < 2 or texts[start - 1] != ",":
+            return False
+        if end < len(texts) and (texts[end][:1].isupper() or texts[end] in (",", "and", "or")
+                                 and named.get(end + 1, country) != country):
+            return False
+        first = start - 1
+        while first > 0 and start - 1 - first < 3 and texts[first - 1][:1].isupper():
+            first -= 1
+        if first == start - 1:
+            return False
+        from flashpoint.places import gazetteer_for
+
+        addresses = gazetteer_for(self.kb).in_divisions(span_text(doc, first, start - 1), span_text(doc, start, end))
+        return any(towns for division, towns in addresses if division.place.country == country)
 
     def _in_existence(self, doc, found):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
