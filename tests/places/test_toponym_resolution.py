@@ -30,6 +30,7 @@ ONTARIO = division("Ontario", "CAN", "08", 47.5, -84.6, 17_792_592, 3)
 ONTARIO_CA = town("Ontario", "USA", "CA", 34.06, -117.65, 175_265, 4)
 CANADA = country("Canada", "CAN", 60.0, -95.0, 37_058_856, 5)
 UK = country("United Kingdom", "GBR", 54.0, -2.0, 66_488_991, 6)
+EUROPE = Candidate(6255148, "Europe", None, None, 48.69, 9.14, 741_000_000, "continent")
 GEORGIA = country("Georgia", "GEO", 42.0, 43.5, 3_731_000, 7)
 GEORGIA_US = division("Georgia", "USA", "GA", 32.7, -83.4, 10_700_000, 8)
 ATLANTA = town("Atlanta", "USA", "GA", 33.75, -84.39, 463_878, 9)
@@ -62,6 +63,7 @@ GAZETTEER = MemoryGazetteer(
         ("Springfield", SPRINGFIELD_IL, "name"), ("Springfield", SPRINGFIELD_AU, "name"),
         ("Montgomery County", MONTGOMERY_MD, "name"), ("Montgomery County", MONTGOMERY_IA, "name"),
         ("Red Oak", RED_OAK, "name"),
+        ("Europe", EUROPE, "name"), ("European", EUROPE, "adjective"),
     ],
     countries={"USA": SimpleNamespace(name="United States", lat=38.0, lon=-97.0, geonames_id=6252001)},
 )
@@ -130,6 +132,16 @@ def test_a_place_inside_an_unknown_name_must_fit_where_the_story_is():
     assert places(["Morris County", "Springfield"], context=["USA"], guess=True)[0] == SPRINGFIELD_IL
     # a city says where on its own, near the story or not
     assert places(["Atlanta Stadium", "Newark"], guess=True)[0] == ATLANTA
+
+
+def test_failing_a_place_of_the_story_a_country_or_continents_adjective_inside_a_name_says_where():
+    # an organisation named for a country or continent stands there, not at the story's town
+    assert places(["British Council", "Newark"], guess=True)[0] == UK
+    assert places(["European Commission", "Newark"], guess=True)[0] == EUROPE
+    # but a town of the story inside the name comes first ...
+    assert places(["British Consulate Newark", "Newark"], guess=True)[0] == NEWARK
+    # ... and a continent's own name inside a longer one is a part of it or a brand, not the continent
+    assert places(["SM Mall of Europe", "Newark"], guess=True)[0] == NEWARK
 
 
 def test_a_guess_says_so():

@@ -238,23 +238,43 @@ def _best(scored: list[tuple[Match, float]], others: list[Candidate], weights: W
 
 def _inner_place(gazetteer, name: str, chosen: list[Candidate], story, weights: Weights) -> Candidate | None:
     """A known place inside an unknown name: "Morris County" -> Morris, "Colchester General
-    Hospital" -> Colchester; only a place in the story's countries, never a common word."""
-    from flashpoint.pipeline.lexicon import is_common_word
-
+    Hospital" -> Colchester; only a place in the story's countries, never a common word. Failing
+    that, a country named inside ("US Federal Reserve", "Russian Higher School of Economics"), or a
+    continent by its adjective ("European Commission"): a continent's own name inside a longer
+    one is as often a part of it ("East Africa") or a brand ("SM Mall of Asia")."""
     base = _DIVISION_WORD.sub("", name.strip())
     if base != name.strip() and gazetteer.matches(base):
         return _best(_scored(_priors(gazetteer.matches(base), weights), story, weights), chosen, weights).place
-    words = name.split()
-    for size in range(len(words) - 1, 0, -1):
-        for start in range(len(words) - size + 1):
-            part = " ".join(words[start:start + size])
-            if not part[:1].isupper() or (size == 1 and is_common_word(part)):
-                continue
-            found = [m for m in gazetteer.matches(part) if m.how not in ("alternate", "adjective")
-                     and story.get(m.place.country, 0.0) > 0]
+    parts = _name_parts(name)
+    for wanted in (_story_place, _country_or_continent):
+        for part in parts:
+            found = [m for m in gazetteer.matches(part) if wanted(m, story)]
             if found:
                 return _best(_scored(_priors(found, weights), story, weights), chosen, weights).place
     return None
+
+
+def _name_parts(name: str) -> list[str]:
+    """The capitalised runs of words inside a name, longest first; a single word only if it is no
+    common word, or is written in capitals ("US", "UK")."""
+    from flashpoint.pipeline.lexicon import is_common_word
+
+    words, parts = name.split(), []
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            part = " ".join(words[start:start + size])
+            if part[:1].isupper() and (size > 1 or part.isupper() or not is_common_word(part)):
+                parts.append(part)
+    return parts
+
+
+def _story_place(m: Match, story) -> bool:
+    return m.how not in ("alternate", "adjective") and story.get(m.place.country, 0.0) > 0
+
+
+def _country_or_continent(m: Match, story) -> bool:
+    return (m.place.feature == "country" and m.how in ("name", "adjective")
+            or m.place.feature == "continent" and m.how == "adjective")
 
 
 def _focus(choice: dict[str, Candidate], counts: Counter, story, gazetteer) -> Candidate | None:
