@@ -32,6 +32,7 @@ def test_demonyms_capitals_and_other_languages():
     assert {r.id for r in kb.lookup("Tadjik")} == {"TJK"}
     assert {r.code for r in kb.lookup("Ankara") if r.kind == "seat"} == {"TURGOV"}
     assert "TUR" in {r.id for r in kb.lookup("Türkiye")}
+    assert {r.id for r in kb.lookup("T&T")} == {"TTO"}, "the Trinidad and Tobago press's own name"
     assert "KGZ" in {r.id for r in kb.lookup("Киргизия")}, "Russian CLDR name"
     assert {r.id for r in kb.lookup("Indian") if r.kind == "country"} == {"IND"}, "not the British Indian Ocean Territory"
 
