@@ -37,6 +37,15 @@ def test_demonyms_capitals_and_other_languages():
     assert {r.id for r in kb.lookup("Indian") if r.kind == "country"} == {"IND"}, "not the British Indian Ocean Territory"
 
 
+@pytest.mark.parametrize(("name", "day", "code"), [
+    ("Mugabe", "2005-06-01", "ZWEGOV"), ("Jammeh", "2016-12-01", "GMBGOV"),
+    ("Yanukovych", "2013-11-21", "UKRGOV"), ("Ouattara", "2020-01-01", "CIVGOV"),
+])
+def test_heads_of_state_often_named_in_the_news_are_known_by_tenure(name, day, code):
+    (person,) = [r for r in load_kb().lookup(name, on=day) if r.kind == "person"]
+    assert person.code == code
+
+
 def test_dated_membership():
     kb = load_kb()
     assert {"KGZ", "TJK", "RUS"} <= kb.members("csto", "2022-09-26")

@@ -117,6 +117,23 @@ def test_a_title_before_a_known_surname_finds_the_person_even_out_of_office(pipe
     assert _actors(record, text)["President Kagame"] == ("person", "RWA", "RWAGOV")
 
 
+@pytest.mark.parametrize(("published", "name"), [
+    ("1990-08-03", "George H. W. Bush"), ("2003-03-10", "George W. Bush"),
+])
+def test_of_two_people_with_one_name_the_one_in_office_on_the_date_is_meant(pipeline, published, name):
+    text = "George Bush threatened Iraq with war."
+    record = pipeline.extract(Document.from_text(text, published=published))
+    assert [(a["name"], a["code"]) for a in record["actors"] if a["kind"] == "person"] == [(name, "USAGOV")]
+
+
+def test_with_no_date_a_person_is_known_by_the_highest_office_held(pipeline):
+    # Raúl Castro was Cuba's defence minister for 49 years before he was its president
+    text = "Cuba's President Raúl Castro met the Pope in Havana."
+    record = pipeline.extract(Document.from_text(text))
+    (castro,) = [a for a in record["actors"] if a["kind"] == "person"]
+    assert (castro["name"], castro["code"]) == ("Raúl Castro", "CUBGOV")
+
+
 def test_movements_of_cameo_era_news_are_known(pipeline):
     text = "The Tamil Tigers and the MILF denied the report. Hizbollah (Party of God) said nothing."
     actors = _actors(_record(pipeline, text), text)

@@ -200,16 +200,23 @@ class Recognise(Component):
     def _in_existence(self, doc, found):
         """Of two bodies with one name ("WTO": the World Trade Organization, founded 1995, and the
         Warsaw Treaty Organization, dissolved 1991), those that did not exist on the publication
-        date (today for an undated text) give way to those that did."""
+        date (today for an undated text) give way to those that did; of two people with one name
+        ("George Bush"), those holding no listed office on that date give way to one who does."""
         entries = [(s, e) for s, e, label, _ in found if label == "ENTRY"]
         if len(set(entries)) == len(entries):
             return found
         spans = Counter(entries)
         day = annotations(doc).published or date.today().isoformat()
         alive = {(s, e) for s, e, label, key in found if label == "ENTRY" and spans[(s, e)] > 1
-                 and _existed(self.kb.entries[key].data, day)}
+                 and self._current(key, day)}
         return [m for m in found if m[2] != "ENTRY" or spans[m[:2]] == 1 or m[:2] not in alive
-                or _existed(self.kb.entries[m[3]].data, day)]
+                or self._current(m[3], day)]
+
+    def _current(self, key: str, day: str) -> bool:
+        entry = self.kb.entries[key]
+        if entry.kind == "person":
+            return bool(self.kb.offices_on(entry.id, day))
+        return _existed(entry.data, day)
 
 
 def _existed(data: dict, day: str) -> bool:

@@ -48,6 +48,8 @@ AGENT_NOUNS = {"use", "attack", "attacks", "strike", "strikes", "shelling", "off
                "invasion", "incursion", "side", "bombardment", "raid", "raids", "assault", "push",
                "retaliation", "response", "purchase", "acquisition", "decision", "move", "delegation"}
 _PAIRS = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|sides|states|nations|neighbou?rs|republics|governments)\b")
+# offices by rank, for a text with no date: the one a person is best known by comes first
+_OFFICE_RANK = {"head_of_state": 0, "head_of_government": 1, "vice_president": 2, "deputy_prime_minister": 3}
 _PERSON_KIND = "person"
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*$")  # SRTF, CoI, NAVCENT, ISF
 _ADJ_ENDINGS = ("ary", "al", "ic", "ive", "ian", "ese", "ish")  # "military superiority", not "army presence"
@@ -142,6 +144,8 @@ class _Context:
             entry = self.kb.entries[key]
             country = entry.country or country
             held = self.kb.offices_on(entry.id, self.day)
+            if not self.day:  # no date: a person is known by the highest office held ("President Raúl Castro")
+                held = sorted(held, key=lambda r: _OFFICE_RANK.get(r.office, len(_OFFICE_RANK)))
             if held:
                 office = held[0].office
                 sector = self.office_sector(office) or sector
