@@ -335,3 +335,17 @@ def test_a_seat_in_a_list_or_inside_a_name_stays_the_seat(pipeline):
     assert places["Vancouver"][0] == "CAN" and places.get("Washington", ("USA", "DC")) == ("USA", "DC")
     text = "The body was found in the city of Asakusa, Tokyo Police said."
     assert _actors(_record(pipeline, text), text)["Tokyo"][1] == "JPN"
+
+
+@pytest.mark.parametrize("text", [
+    "Rafael Nadal won the match in Paris.",
+    "The group's lawyer, Rafael Costa of Osasco, told the daily.",
+    "Taco Bell restaurants decided on Wednesday to pull green onions.",
+])
+def test_an_arms_makers_name_that_is_also_a_persons_is_no_arms_maker_inside_a_longer_name(pipeline, text):
+    assert not [a for a in _record(pipeline, text)["actors"] if a["code"] in ("ISRBUS", "USABUS")]
+
+
+def test_an_arms_maker_named_alone_is_still_the_arms_maker(pipeline):
+    text = "Israel's Rafael delivered Spike missiles to India in 2020."
+    assert _actors(_record(pipeline, text), text)["Rafael"] == ("company", "ISR", "ISRBUS")

@@ -134,6 +134,9 @@ class Recognise(Component):
                 if is_common_word(text) or start in starts or _capitalised(doc, end) \
                         or _capitalised(doc, start - 1) and start not in titled:
                     continue
+            if label == "ENTRY" and end - start == 1 and key.startswith("company:") \
+                    and self.kb.entries[key].data.get("ambiguous") and (_capitalised(doc, end) or _capitalised(doc, start - 1)):
+                continue  # "Rafael Nadal", "Jamie Bell": a word of a person's name, not the arms maker
             if label == "WEAPON" and self.kb.weapons[key].ambiguous and sentence_of(start) not in weapon_context:
                 continue
             if label == "REGION" and end < len(doc) and _capitalised(doc, end) \
