@@ -46,6 +46,16 @@ def test_heads_of_state_often_named_in_the_news_are_known_by_tenure(name, day, c
     assert person.code == code
 
 
+@pytest.mark.parametrize(("name", "kind", "code"), [
+    ("HRW", "ngo", "NGOHRI"), ("Amnesty International", "ngo", "NGOHRIAMN"), ("ICRC", "ngo", "NGOHLHIRC"),
+    ("Doctors Without Borders", "ngo", "NGOHLHMSF"), ("Syrian Observatory for Human Rights", "ngo", "SYRNGO"),
+    ("General Assembly", "igo", "IGOUNO"), ("OCHA", "igo", "IGOUNO"), ("European Commission", "igo", "IGOEUREEC"),
+    ("European Court of Human Rights", "igo", "IGOEURCOE"),
+])
+def test_rights_groups_aid_agencies_and_the_bodies_of_the_un_and_eu_are_known(name, kind, code):
+    assert [(r.kind, r.code) for r in load_kb().lookup(name)] == [(kind, code)]
+
+
 def test_dated_membership():
     kb = load_kb()
     assert {"KGZ", "TJK", "RUS"} <= kb.members("csto", "2022-09-26")

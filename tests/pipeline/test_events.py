@@ -454,3 +454,24 @@ def test_a_possessive_before_a_modifier_or_an_unknown_name_keeps_its_owner(pipel
     # "NATO request" is Montenegro's request; "Sheikh Mansour" has no code of his own
     assert [e[3] for e in _events(pipeline, "Serbia criticized Montenegro's NATO request.")] == [["MNE"]]
     assert [e[3] for e in _events(pipeline, "Kenya criticized Kuwait's Sheikh Mansour.")] == [["KWT"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian Observatory for Human Rights, a UK-based war monitor, said coalition warplanes had carried out "
+    "a series of strikes near Raqqa overnight.",
+    "Human Rights Watch said Ethiopian security forces arrested at least 17 students in Addis Ababa.",
+    "AFP reported that a car bomb killed five people in Baghdad on Monday.",
+])
+def test_those_who_report_force_never_use_it(pipeline, text):
+    # rights groups, monitors and outlets had been the attackers of what they reported
+    record = pipeline.extract(Document.from_text(text, published="2017-05-01"))
+    forceful = [e for e in record["events"] if e["type"] in ("ASSAULT", "COERCE", "MOBILIZE")]
+    assert not [a for e in forceful for a in e["actor"] if a and a["code"] in ("SYRNGO", "NGOHRI", "FRAMED")]
+    assert all(a["code"] != "SYRNGO" for e in record["events"] for a in e["recipient"] if a)
+
+
+def test_an_aid_agency_attacked_is_the_target(pipeline):
+    text = "Gunmen attacked a Red Cross convoy near Kandahar on Monday."
+    record = pipeline.extract(Document.from_text(text, published="2017-05-01"))
+    (attack,) = [e for e in record["events"] if e["type"] == "ASSAULT"]
+    assert [a["code"] for a in attack["recipient"]] == ["NGOHLHIRC"]

@@ -32,6 +32,7 @@ RE3D_TYPES = {
 ACTOR_KIND_LABELS = {
     "person": "Person",
     "igo": "Organisation",
+    "ngo": "Organisation",
     "armed_group": "Organisation",
     "agency": "Organisation",
     "media": "Organisation",

@@ -13,6 +13,7 @@ from flashpoint.kb.model import Country, Entry, Membership, Role, RoleNoun, Span
 # Which file holds which kind of actor, and the sector it has when the entry names none.
 ACTOR_FILES = {
     "organisations.yaml": ("igo", "IGO"),
+    "ngos.yaml": ("ngo", "NGO"),
     "groups.yaml": ("armed_group", "REB"),
     "agencies.yaml": ("agency", "GOV"),
     "outlets.yaml": ("media", "MED"),

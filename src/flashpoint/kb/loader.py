@@ -22,6 +22,7 @@ except AttributeError:  # PyYAML without libyaml
 FILES = {
     "countries.yaml": None,
     "organisations.yaml": None,
+    "ngos.yaml": None,
     "groups.yaml": None,
     "agencies.yaml": None,
     "outlets.yaml": None,

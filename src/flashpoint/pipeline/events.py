@@ -51,6 +51,8 @@ _INFINITIVE_EVENTS = {"AGREE", "THREATEN", "REJECT"}  # "agreed to", "threatened
 _SYMMETRIC_PREPS = {"with", "between", "against", "among", "and"}
 _SUPPRESSED_BY_TRANSFER = {"AID", "CONSULT", "COOPERATE", "REQUEST"}  # "received the drones" is no visit
 _WIELDED_TYPES = {"ASSAULT", "MOBILIZE"}  # "Israeli tanks fired", "warships launched war games"
+_FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
+_UNARMED_KINDS = {"ngo", "media"}  # rights groups, aid agencies, monitors and outlets report force, never use it
 _NOMINAL_PREPS = {"against", "on", "to", "with", "at", "toward", "for"}
 _OBJECTIVE_OF = {"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "SUPPORT"}  # "blockade of Serbia"
 _OWNED_OBJECT_TYPES = {"REJECT", "ACCUSE", "SUPPORT", "ASSAULT", "COERCE", "SANCTION", "REQUEST", "THREATEN"}
@@ -146,6 +148,8 @@ class Events(Component):
                 actors = self.speaker(attribution)  # "Indonesia's military said that it carried out a raid"
         if not actors and _arrest(trigger) and _done_verb(columns_of(doc).lower[start]):
             actors = implied.local_police(self.kb, doc, clause)  # "were arrested in Tehran"
+        if trigger["type"] in _FORCE_TYPES:
+            actors, recipients = _without_reporters(ann, attribution, actors, recipients)
         if not self.fits(doc, clause, start, end, trigger, actors, weapons):
             return None
         if trigger.get("symmetric") and not actors:
@@ -831,3 +835,17 @@ def infer_recipients(events) -> None:
         if len(others) == 1:
             code = others.pop()
             event["recipient"] = [{"id": code, "name": None, "code": code, "country": code, "inferred": True}]
+
+
+def _without_reporters(ann, attribution, actors, recipients):
+    """An act of force without the ones who report it: a rights group, aid agency, monitor or
+    outlet uses no force ("the Syrian Observatory for Human Rights, a UK-based war monitor, said
+    coalition warplanes had carried out strikes"), and the source a clause is attributed to is no
+    victim of what it reports ("killing six of them, according to the Syrian Observatory")."""
+    def kind(m) -> str | None:
+        actor = ann.actors.get(m.actor)
+        return actor.kind if actor is not None else None
+
+    claimant = (attribution.claimant or {}).get("id") if attribution else None
+    return ([m for m in actors if kind(m) not in _UNARMED_KINDS],
+            [m for m in recipients if not (claimant and m.actor == claimant and kind(m) in _UNARMED_KINDS)])
