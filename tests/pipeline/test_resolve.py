@@ -349,3 +349,25 @@ def test_an_arms_makers_name_that_is_also_a_persons_is_no_arms_maker_inside_a_lo
 def test_an_arms_maker_named_alone_is_still_the_arms_maker(pipeline):
     text = "Israel's Rafael delivered Spike missiles to India in 2020."
     assert _actors(_record(pipeline, text), text)["Rafael"] == ("company", "ISR", "ISRBUS")
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Syrian jets bombed rebel positions in Idlib province on Monday.", "Idlib", "12"),
+    ("Fighting continued in the province of Helmand.", "Helmand", "10"),
+    ("Wildfires spread across Washington state on Monday.", "Washington", "WA"),
+    ("Police in New York state arrested two men.", "New York", "NY"),
+    ("Rebels shelled a village in the Aleppo governorate of Syria.", "Aleppo", "09"),
+])
+def test_a_division_noun_makes_the_name_the_division_not_its_town(pipeline, text, name, admin1):
+    record = _record(pipeline, text)
+    assert [(p["name"], p["admin1"], p["precision"]) for p in record["places"] if p["name"] == name] == [
+        (name, admin1, "admin1")]
+    assert "USAGOV" not in {a["code"] for a in record["actors"]}  # "Washington state" is no government
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Protesters marched in the Balkan state of Montenegro.", "Balkan"),  # a description of what follows
+    ("Shops closed in the commercial district of Osh.", "Osh"),  # a part of the town
+])
+def test_a_division_noun_that_describes_something_else_leaves_the_name_alone(pipeline, text, name):
+    assert [p["precision"] for p in _record(pipeline, text)["places"] if p["name"] == name] in ([], ["exact"])

@@ -24,6 +24,11 @@ _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "ob
                 "county", "capital", "port", "settlement"}
 _MIN_UNCUED_POPULATION = 200_000
 _COUNTY_WORD = re.compile(r"\b(?:County|Parish|Borough|District|Province)\b")
+# a division noun after a name, or "<noun> of" before it, says the name is the division, not its town:
+# "Idlib province", "Washington state", "the Kursk region", "Pulwama district", "the state of Washington"
+_DIVISION_NOUNS = {"state": ("admin1", "admin2"), "province": ("admin1", "admin2"), "region": ("admin1", "admin2"),
+                   "governorate": ("admin1", "admin2"), "oblast": ("admin1", "admin2"), "prefecture": ("admin1", "admin2"),
+                   "district": ("admin2", "admin1"), "county": ("admin2", "admin1")}
 _PRECISION = {"admin1": "admin1", "admin2": "admin2", "country": "country", "continent": "region", "region": "region",
               "water": "region"}
 
@@ -41,6 +46,18 @@ def _common(run: Run, cued: bool) -> bool:
     if run.end - run.start > 1:
         return False
     return run.text.lower() in MONTHS or (is_common_word(run.text) and not cued)
+
+
+def _division_noun(lowers, run: Run) -> tuple[str | None, bool]:
+    """The division noun that says a name is a division, and whether "of" follows it: after the
+    name ("Idlib province", "the Aleppo governorate of Syria"), or before it with "of" ("the
+    province of Idlib"; not "the commercial district of Osh", a part of the town)."""
+    n = len(lowers)
+    after = lowers[run.end] if run.end < n else ""
+    if after in _DIVISION_NOUNS:
+        return after, run.end + 1 < n and lowers[run.end + 1] == "of"
+    before = lowers[run.start - 2] if run.start > 1 and lowers[run.start - 1] == "of" else ""
+    return (before if before in _DIVISION_NOUNS and before != "district" else None), False
 
 
 def _after_the(doc, run: Run) -> bool:
@@ -120,13 +137,33 @@ class Places(Component):
         spans = list(self._name_spans(doc, covered))
         places = self.gazetteer.resolve([span.text for span, _ in spans], context)
         spans, places = self._addresses(doc, spans, places)
+        lowers = columns_of(doc).lower
+        ann = annotations(doc)
+        countries = {m.start: ann.actors[m.actor].country for m in ann.actor_mentions}
         for (span, cued), match in zip(spans, places, strict=True):
             after_the = _after_the(doc, span)
+            noun, of = _division_noun(lowers, span)
+            division = self._division(span.text, match, _DIVISION_NOUNS[noun]) if noun and match else None
+            if division is not None and of and countries.get(span.end + 2) != division.place.country:
+                division = None  # "the Balkan state of Montenegro", "the La Vega district of Caracas": a description
+            # the division when the name was a place anyway, or the division is in the story's countries
+            if division is not None and (_plausible(cued, after_the, match, context, span.text)
+                                         or division.place.country in context[:3]):
+                match, cued, after_the = division, True, False
             if match is not None and _plausible(cued, after_the, match, context, span.text):
                 candidate = match.place
                 precision = _PRECISION.get(candidate.feature, "exact")
                 yield (span, candidate.name, candidate.country, candidate.admin1, candidate.lat, candidate.lon,
                        candidate.geonames_id, precision)
+
+    def _division(self, name: str, chosen, features):
+        """The division called `name` ("Idlib" the governorate, not the town) in the chosen place's
+        country, of the features a division noun asks for, in order."""
+        found = [m for m in self.gazetteer.matches(name) if m.place.feature in features and m.how == "name"
+                 and m.place.country == chosen.place.country]
+        if not found:
+            return None
+        return min(found, key=lambda m: (features.index(m.place.feature), -m.place.population))
 
     def _addresses(self, doc, spans, places):
         """"Paris, Missouri", "London, Ontario", "Springfield, Illinois": a name written with a

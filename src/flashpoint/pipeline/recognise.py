@@ -155,6 +155,8 @@ class Recognise(Component):
                 continue  # "Paris, Missouri", "Moscow, Idaho": a town of that name, not the government
             if label == "SEAT" and self._division_of_town(doc, start, end, key, named):
                 continue  # "Spokane, Washington": the state, not the government
+            if label == "SEAT" and end < len(texts) and texts[end] == "state":
+                continue  # "Washington state": the state, not the government
             yield start, end, label, key
 
 
