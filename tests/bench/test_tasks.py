@@ -120,6 +120,9 @@ def test_mappings():
     assert mappings.phoenix_country("---LEG") is None
     assert mappings.cameo_root("0352") == "03" and mappings.cameo_root(None) is None
     assert mappings.actor_country({"country": None, "code": "USAGOV"}) == "USA"
+    # the gold sets code Amnesty International and the Red Cross as IGOs
+    assert mappings.actor_country({"country": None, "code": "NGOHRIAMN"}) == "IGO"
+    assert mappings.actor_country({"country": "SYR", "code": "SYRNGO"}) == "SYR"
 
 
 def test_population_geocoder_picks_the_most_populous():

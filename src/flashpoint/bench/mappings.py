@@ -115,8 +115,11 @@ def phoenix_country(code: str | None) -> str | None:
 
 
 def actor_country(actor: dict) -> str | None:
-    """A flashpoint actor ref's country, or the country part of its code (`IGO...` -> `IGO`)."""
-    return actor.get("country") or phoenix_country(actor.get("code"))
+    """A flashpoint actor ref's country, or the country part of its code (`IGO...` -> `IGO`). The
+    gold sets code international non-governmental bodies as IGOs (Amnesty International, the Red
+    Cross), so flashpoint's `NGO...` codes count as `IGO`."""
+    country = actor.get("country") or phoenix_country(actor.get("code"))
+    return "IGO" if country == "NGO" else country
 
 
 def cameo_root(code: str | None) -> str | None:
